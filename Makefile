@@ -1,0 +1,44 @@
+# php-fpm-scgi: the build driver.  See README.md.
+#
+#   make run     build everything, serve the demo (nginx -> php-fpm-scgi)
+#   make check   build everything, run every test; ends "N passed, N failed"
+#   make bench   CGI vs FastCGI vs SCGI (BENCH=quick|full)
+#   make dist    the patched release tarball php-7.4.33-scgi.tar.xz
+
+PHP_SCGI_CACHE ?= /var/cache/php-fpm-scgi
+BUILD          ?= $(CURDIR)/build
+PHP_VERSION    := $(shell sed -n 's/^PHP_VERSION=//p' upstream/pin)
+TREE           := $(BUILD)/php-$(PHP_VERSION)
+PREFIX         := $(BUILD)/prefix
+
+export PHP_SCGI_CACHE
+
+.PHONY: all deps tree build run check test bench dist clean
+
+all: build
+
+deps:
+	@tools/deps.sh
+
+tree: deps
+	@tools/assemble.sh $(PHP_SCGI_CACHE) $(BUILD) >/dev/null
+
+build: tree
+	@tools/build.sh $(TREE) $(PREFIX)
+
+run: build
+	@tools/run-demo.sh $(PREFIX)
+
+check: build
+	@tests/run-all.sh $(TREE) $(PREFIX)
+
+test: check
+
+bench: build
+	@bench/run.sh $(PREFIX)
+
+dist: tree
+	@tools/dist.sh $(BUILD) $(PHP_VERSION)
+
+clean:
+	rm -rf $(BUILD)
