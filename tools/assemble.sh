@@ -80,6 +80,7 @@ cp -a "$top/sapi/fpm-scgi" "$stage/sapi/"
 cp "$top/README.SCGI.md" "$stage/README.SCGI.md"
 cp "$top/LICENSE" "$stage/LICENSE.SCGI"
 grep -v '^#' "$top/patches/series" | sed '/^$/d' > "$stage/.scgi/patches-applied"
+"$top/tools/port-fpm-tests.sh" "$stage"
 rm -rf "$build/stage"
 mv "$build/stage.tmp" "$build/stage"
 

@@ -1,0 +1,88 @@
+/*
+   +----------------------------------------------------------------------+
+   | This source file is subject to version 3.01 of the PHP license,      |
+   | that is bundled with this package in the file LICENSE, and is        |
+   | available through the world-wide-web at the following url:           |
+   | http://www.php.net/license/3_01.txt                                  |
+   +----------------------------------------------------------------------+
+*/
+
+#include "fpm_config.h"
+
+#include "fpm_scgi_pool.h"
+#include "scgi_parser.h"
+#include "zlog.h"
+
+static struct fpm_scgi_pool_config_s current_pool = {
+	FPM_SCGI_DEFAULT_MAX_HEADER_SIZE,
+	FPM_SCGI_DEFAULT_MAX_HEADER_PAIRS,
+	FPM_SCGI_DEFAULT_HEADER_TIMEOUT,
+	FPM_SCGI_DEFAULT_BODY_TIMEOUT,
+	1
+};
+static const char *current_pool_name = "";
+
+void fpm_scgi_pool_config_defaults(struct fpm_scgi_pool_config_s *config) /* {{{ */
+{
+	config->max_header_size = FPM_SCGI_DEFAULT_MAX_HEADER_SIZE;
+	config->max_header_pairs = FPM_SCGI_DEFAULT_MAX_HEADER_PAIRS;
+	config->header_timeout = FPM_SCGI_DEFAULT_HEADER_TIMEOUT;
+	config->body_timeout = FPM_SCGI_DEFAULT_BODY_TIMEOUT;
+	config->php_value_params = 1;
+}
+/* }}} */
+
+int fpm_scgi_pool_config_check(const char *pool_name, struct fpm_scgi_pool_config_s *config) /* {{{ */
+{
+	/* Below 1 KiB not even nginx's stock scgi_params fit. */
+	if (config->max_header_size < 1024 || (unsigned) config->max_header_size > SCGI_HEADER_SIZE_CEILING) {
+		zlog(ZLOG_ERROR, "[pool %s] 'scgi.max_header_size' must be between 1024 and %u bytes, not %d",
+			pool_name, SCGI_HEADER_SIZE_CEILING, config->max_header_size);
+		return -1;
+	}
+	if (config->max_header_pairs < 8 || (unsigned) config->max_header_pairs > SCGI_HEADER_PAIRS_CEILING) {
+		zlog(ZLOG_ERROR, "[pool %s] 'scgi.max_header_pairs' must be between 8 and %u, not %d",
+			pool_name, SCGI_HEADER_PAIRS_CEILING, config->max_header_pairs);
+		return -1;
+	}
+	/* A zero timeout would let one slow client hold a worker forever. */
+	if (config->header_timeout < 1) {
+		zlog(ZLOG_ERROR, "[pool %s] 'scgi.header_timeout' must be at least 1s", pool_name);
+		return -1;
+	}
+	if (config->body_timeout < 1) {
+		zlog(ZLOG_ERROR, "[pool %s] 'scgi.body_timeout' must be at least 1s", pool_name);
+		return -1;
+	}
+	return 0;
+}
+/* }}} */
+
+void fpm_scgi_pool_config_dump(const struct fpm_scgi_pool_config_s *config) /* {{{ */
+{
+	zlog(ZLOG_NOTICE, "\tscgi.max_header_size = %d", config->max_header_size);
+	zlog(ZLOG_NOTICE, "\tscgi.max_header_pairs = %d", config->max_header_pairs);
+	zlog(ZLOG_NOTICE, "\tscgi.header_timeout = %ds", config->header_timeout);
+	zlog(ZLOG_NOTICE, "\tscgi.body_timeout = %ds", config->body_timeout);
+	zlog(ZLOG_NOTICE, "\tscgi.php_value_params = %s", config->php_value_params ? "yes" : "no");
+}
+/* }}} */
+
+void fpm_scgi_pool_use(const char *pool_name, const struct fpm_scgi_pool_config_s *config) /* {{{ */
+{
+	current_pool = *config;
+	current_pool_name = pool_name;
+}
+/* }}} */
+
+const struct fpm_scgi_pool_config_s *fpm_scgi_pool_current(void) /* {{{ */
+{
+	return &current_pool;
+}
+/* }}} */
+
+const char *fpm_scgi_pool_name(void) /* {{{ */
+{
+	return current_pool_name;
+}
+/* }}} */

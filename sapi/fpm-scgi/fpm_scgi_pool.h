@@ -1,0 +1,38 @@
+/*
+   +----------------------------------------------------------------------+
+   | This source file is subject to version 3.01 of the PHP license,      |
+   | that is bundled with this package in the file LICENSE, and is        |
+   | available through the world-wide-web at the following url:           |
+   | http://www.php.net/license/3_01.txt                                  |
+   +----------------------------------------------------------------------+
+*/
+
+/* The scgi.* pool directives: parsed by FPM's pool parser (see
+ * patches/0005), defaulted, checked and handed to the worker here. */
+
+#ifndef FPM_SCGI_POOL_H
+#define FPM_SCGI_POOL_H
+
+struct fpm_scgi_pool_config_s {
+	int max_header_size;   /* bytes of the netstring payload */
+	int max_header_pairs;
+	int header_timeout;    /* seconds for the whole header to arrive */
+	int body_timeout;      /* seconds a body read may wait for a byte */
+	int php_value_params;  /* honour PHP_VALUE / PHP_ADMIN_VALUE params */
+};
+
+#define FPM_SCGI_DEFAULT_MAX_HEADER_SIZE  65536
+#define FPM_SCGI_DEFAULT_MAX_HEADER_PAIRS 512
+#define FPM_SCGI_DEFAULT_HEADER_TIMEOUT   10
+#define FPM_SCGI_DEFAULT_BODY_TIMEOUT     60
+
+void fpm_scgi_pool_config_defaults(struct fpm_scgi_pool_config_s *config);
+int  fpm_scgi_pool_config_check(const char *pool_name, struct fpm_scgi_pool_config_s *config);
+void fpm_scgi_pool_config_dump(const struct fpm_scgi_pool_config_s *config);
+
+/* In the worker: the limits of the pool it serves. */
+void fpm_scgi_pool_use(const char *pool_name, const struct fpm_scgi_pool_config_s *config);
+const struct fpm_scgi_pool_config_s *fpm_scgi_pool_current(void);
+const char *fpm_scgi_pool_name(void);
+
+#endif /* FPM_SCGI_POOL_H */

@@ -1,0 +1,299 @@
+/*
+   +----------------------------------------------------------------------+
+   | This source file is subject to version 3.01 of the PHP license,      |
+   | that is bundled with this package in the file LICENSE, and is        |
+   | available through the world-wide-web at the following url:           |
+   | http://www.php.net/license/3_01.txt                                  |
+   +----------------------------------------------------------------------+
+*/
+
+/*
+ * The FastCGI API that FPM's sources call (main/fastcgi.h), implemented
+ * over an SCGI connection.  fcgi-api/fastcgi.h renames every function to
+ * the scgi_fcgi_* names defined here.  This file only translates; the
+ * protocol is scgi_parser.c and scgi_conn.c.
+ */
+
+#include "fpm_config.h"
+
+#include <fcntl.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <string.h>
+#include <syslog.h>
+#include <unistd.h>
+
+#include "php.h"
+#include "SAPI.h"
+#include "php_globals.h"
+#include "zend_globals.h"
+
+#include "fastcgi.h"
+
+#include "fpm_conf.h"
+#include "fpm_scgi_pool.h"
+#include "scgi_conn.h"
+#include "zlog.h"
+
+/* {{{ the pool's log: workers do not keep the master's error_log open
+ * (it is reopened on SIGUSR1), so a refused request opens it for its line */
+static void scgi_fcgi_log_bad_request(scgi_conn *conn, const char *reason)
+{
+	const char *ip = scgi_conn_peer_ip(conn);
+	const char *log = fpm_global_config.error_log;
+	int fd = -1;
+
+#ifdef HAVE_SYSLOG_H
+	if (log && strcasecmp(log, "syslog") == 0) {
+		fd = ZLOG_SYSLOG;
+	} else
+#endif
+	if (log) {
+		fd = open(log, O_WRONLY | O_APPEND | O_CLOEXEC);
+	}
+	zlog_set_fd(fd >= 0 || fd == ZLOG_SYSLOG ? fd : STDERR_FILENO);
+	zlog(ZLOG_WARNING, "[pool %s] SCGI request from %s: %s",
+		fpm_scgi_pool_name(), ip ? ip : "unix socket", reason);
+	zlog_set_fd(-1);
+	if (fd >= 0) {
+		close(fd);
+	}
+}
+/* }}} */
+
+static void scgi_fcgi_hook_none(void) /* {{{ */
+{
+}
+/* }}} */
+
+static void scgi_fcgi_limits_of_pool(scgi_conn_limits *limits) /* {{{ */
+{
+	const struct fpm_scgi_pool_config_s *pool = fpm_scgi_pool_current();
+
+	limits->max_header_size = (uint32_t) pool->max_header_size;
+	limits->max_header_pairs = (uint32_t) pool->max_header_pairs;
+	limits->header_timeout_ms = pool->header_timeout * 1000;
+	limits->body_timeout_ms = pool->body_timeout * 1000;
+	limits->php_value_params = pool->php_value_params;
+}
+/* }}} */
+
+/* {{{ life cycle */
+int scgi_fcgi_init(void)
+{
+	return 1;
+}
+
+int scgi_fcgi_is_fastcgi(void)
+{
+	return 1;
+}
+
+void scgi_fcgi_shutdown(void)
+{
+	scgi_allowed_clients_free();
+}
+
+#ifndef HAVE_ATTRIBUTE_WEAK
+void scgi_fcgi_set_logger(fcgi_logger logger)
+{
+	(void) logger;  /* the SCGI layer logs through zlog */
+}
+#endif
+
+void scgi_fcgi_set_allowed_clients(char *ip)
+{
+	if (scgi_allowed_clients_set(ip) < 0) {
+		zlog(ZLOG_ERROR, "[pool %s] bad address in listen.allowed_clients: '%s'", fpm_scgi_pool_name(), ip);
+	}
+}
+
+void scgi_fcgi_set_mgmt_var(const char *name, size_t name_len, const char *value, size_t value_len)
+{
+	/* FCGI_GET_VALUES has no SCGI counterpart */
+	(void) name; (void) name_len; (void) value; (void) value_len;
+}
+
+void scgi_fcgi_free_mgmt_var_cb(zval *zv)
+{
+	(void) zv;
+}
+
+void scgi_fcgi_terminate(void)
+{
+	scgi_conn_terminate();
+}
+
+int scgi_fcgi_in_shutdown(void)
+{
+	return scgi_conn_in_shutdown();
+}
+
+void scgi_fcgi_set_in_shutdown(int new_value)
+{
+	if (new_value) {
+		scgi_conn_terminate();
+	}
+}
+/* }}} */
+
+/* {{{ requests */
+fcgi_request *scgi_fcgi_init_request(int listen_socket, void (*on_accept)(), void (*on_read)(), void (*on_close)())
+{
+	scgi_conn_limits limits;
+	scgi_conn_hooks hooks;
+
+	scgi_fcgi_limits_of_pool(&limits);
+	hooks.on_accept = on_accept ? (void (*)(void)) on_accept : scgi_fcgi_hook_none;
+	hooks.on_read = on_read ? (void (*)(void)) on_read : scgi_fcgi_hook_none;
+	hooks.on_close = on_close ? (void (*)(void)) on_close : scgi_fcgi_hook_none;
+	hooks.on_bad_request = scgi_fcgi_log_bad_request;
+	return scgi_conn_new(listen_socket, &limits, &hooks);
+}
+
+void scgi_fcgi_destroy_request(fcgi_request *req)
+{
+	scgi_conn_free(req);
+}
+
+int scgi_fcgi_accept_request(fcgi_request *req)
+{
+	return scgi_conn_accept(req);
+}
+
+void scgi_fcgi_request_set_keep(fcgi_request *req, int new_value)
+{
+	/* SCGI closes every connection after its response */
+	(void) req; (void) new_value;
+}
+
+int scgi_fcgi_is_closed(fcgi_request *req)
+{
+	return req->fd < 0;
+}
+
+void scgi_fcgi_close(fcgi_request *req, int force, int destroy)
+{
+	scgi_conn_close(req, force);
+	if (destroy) {
+		scgi_env_reset(&req->env);
+	}
+}
+
+int scgi_fcgi_finish_request(fcgi_request *req, int force_close)
+{
+	int ok = !req->write_failed;
+
+	if (req->fd >= 0) {
+		if (!force_close) {
+			ok = scgi_conn_flush(req, 0);
+		}
+		scgi_conn_close(req, force_close || !ok);
+	}
+	scgi_env_reset(&req->env);
+	return ok;
+}
+
+const char *scgi_fcgi_get_last_client_ip(void)
+{
+	fcgi_request *req = (fcgi_request *) SG(server_context);
+
+	return req ? scgi_conn_peer_ip(req) : NULL;
+}
+/* }}} */
+
+/* {{{ environment */
+char *scgi_fcgi_getenv(fcgi_request *req, const char *var, int var_len)
+{
+	if (!req || var_len < 0) {
+		return NULL;
+	}
+	return scgi_env_get(&req->env, var, (uint32_t) var_len, SCGI_ENV_HASH(var, (uint32_t) var_len));
+}
+
+char *scgi_fcgi_quick_getenv(fcgi_request *req, const char *var, int var_len, unsigned int hash_value)
+{
+	return scgi_env_get(&req->env, var, (uint32_t) var_len, hash_value);
+}
+
+char *scgi_fcgi_putenv(fcgi_request *req, char *var, int var_len, char *val)
+{
+	if (!req || var_len < 0) {
+		return NULL;
+	}
+	return scgi_env_put(&req->env, var, (uint32_t) var_len, SCGI_ENV_HASH(var, (uint32_t) var_len), val);
+}
+
+char *scgi_fcgi_quick_putenv(fcgi_request *req, char *var, int var_len, unsigned int hash_value, char *val)
+{
+	return scgi_env_put(&req->env, var, (uint32_t) var_len, hash_value, val);
+}
+
+void scgi_fcgi_loadenv(fcgi_request *req, fcgi_apply_func func, zval *array)
+{
+	scgi_env_apply(&req->env, func, array);
+}
+
+int scgi_fcgi_has_env(fcgi_request *req)
+{
+	return req && req->env.count > 0;
+}
+/* }}} */
+
+/* {{{ body and response */
+
+/* The body broke off (short, stalled or reset): the client is gone, and
+ * the script must not act on part of its input. */
+static void scgi_fcgi_body_broken(fcgi_request *req)
+{
+	scgi_conn_close(req, 1);
+	PG(connection_status) = PHP_CONNECTION_ABORTED;
+	if (EG(current_execute_data)) {
+		/* php://input read by the running script: end it here */
+		php_error_docref(NULL, E_ERROR, "SCGI request body ended before CONTENT_LENGTH bytes");
+	} else {
+		/* $_POST / $_FILES read at request startup: FPM's loop skips a
+		 * request without a method instead of running its script */
+		SG(request_info).request_method = NULL;
+	}
+}
+
+int scgi_fcgi_read(fcgi_request *req, char *str, int len)
+{
+	ssize_t n;
+
+	if (len <= 0) {
+		return 0;
+	}
+	n = scgi_conn_read_body(req, str, (size_t) len);
+	if (n < 0) {
+		scgi_fcgi_body_broken(req);
+		return -1;
+	}
+	return (int) n;
+}
+
+int scgi_fcgi_write(fcgi_request *req, fcgi_request_type type, const char *str, int len)
+{
+	if (len <= 0 || !req) {
+		return 0;
+	}
+	if (type != FCGI_STDOUT) {
+		/* SCGI has no stderr stream: PHP's messages go to FPM's logs */
+		return len;
+	}
+	return scgi_conn_write(req, str, (size_t) len) < 0 ? -1 : len;
+}
+
+int scgi_fcgi_flush(fcgi_request *req, int end)
+{
+	/* flush() from the script pushes at once; the end of a response is
+	 * flushed by close */
+	return scgi_conn_flush(req, !end);
+}
+
+int scgi_fcgi_end(fcgi_request *req)
+{
+	return scgi_conn_flush(req, 0);
+}
+/* }}} */
