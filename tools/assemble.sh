@@ -90,7 +90,10 @@ if [ ! -f "$build/$name/.scgi/assembled" ]; then
 	cp -a "$build/stage/$name" "$build/$name"
 else
 	# -c compares content: only changed files are written (with a new mtime).
-	rsync -rlc "$build/stage/$name/" "$build/$name/"
+	# configure and php_config.h.in are buildconf's output in the tree, not
+	# the tarball's (which knows nothing of sapi/fpm-scgi): leave them.
+	rsync -rlc --exclude /configure --exclude /main/php_config.h.in \
+		"$build/stage/$name/" "$build/$name/"
 	# Files we removed from sapi/fpm-scgi leave the tree too; build products stay.
 	rsync -rlc --delete --exclude '*.lo' --exclude '*.o' --exclude '.libs' \
 		--exclude 'php-fpm-scgi' --exclude '*.conf' --exclude '*.service' --exclude '*.8' \

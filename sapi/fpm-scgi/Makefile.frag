@@ -19,9 +19,9 @@ install-fpm-scgi: $(SAPI_FPM_SCGI_PATH)
 	@echo "Installing PHP FPM-SCGI unit:     $(INSTALL_ROOT)$(datadir)/fpm-scgi/"
 	@$(mkinstalldirs) $(INSTALL_ROOT)$(datadir)/fpm-scgi
 	@$(INSTALL_DATA) sapi/fpm-scgi/php-fpm-scgi.service $(INSTALL_ROOT)$(datadir)/fpm-scgi/php-fpm-scgi.service
-	@$(INSTALL_DATA) $(srcdir)/sapi/fpm-scgi/examples/nginx.conf $(INSTALL_ROOT)$(datadir)/fpm-scgi/nginx.conf
-	@$(INSTALL_DATA) $(srcdir)/sapi/fpm-scgi/examples/apache.conf $(INSTALL_ROOT)$(datadir)/fpm-scgi/apache.conf
-	@$(INSTALL_DATA) $(srcdir)/sapi/fpm-scgi/examples/lighttpd.conf $(INSTALL_ROOT)$(datadir)/fpm-scgi/lighttpd.conf
+	@$(INSTALL_DATA) $(top_srcdir)/sapi/fpm-scgi/examples/nginx.conf $(INSTALL_ROOT)$(datadir)/fpm-scgi/nginx.conf
+	@$(INSTALL_DATA) $(top_srcdir)/sapi/fpm-scgi/examples/apache.conf $(INSTALL_ROOT)$(datadir)/fpm-scgi/apache.conf
+	@$(INSTALL_DATA) $(top_srcdir)/sapi/fpm-scgi/examples/lighttpd.conf $(INSTALL_ROOT)$(datadir)/fpm-scgi/lighttpd.conf
 
 # The SCGI SAPI's own phpt tests, and FPM's tests run over SCGI.
 test-fpm-scgi: $(SAPI_FPM_SCGI_PATH) $(SAPI_CLI_PATH)

@@ -9,6 +9,9 @@
 
 #include "fpm_config.h"
 
+#include <fcntl.h>
+#include <stdio.h>
+
 #include "fpm_scgi_pool.h"
 #include "scgi_parser.h"
 #include "zlog.h"
@@ -20,7 +23,9 @@ static struct fpm_scgi_pool_config_s current_pool = {
 	FPM_SCGI_DEFAULT_BODY_TIMEOUT,
 	1
 };
-static const char *current_pool_name = "";
+/* a copy: the pool's config is not kept for the worker's whole life */
+static char current_pool_name[64];
+static int kept_error_log_fd = -1;
 
 void fpm_scgi_pool_config_defaults(struct fpm_scgi_pool_config_s *config) /* {{{ */
 {
@@ -71,7 +76,7 @@ void fpm_scgi_pool_config_dump(const struct fpm_scgi_pool_config_s *config) /* {
 void fpm_scgi_pool_use(const char *pool_name, const struct fpm_scgi_pool_config_s *config) /* {{{ */
 {
 	current_pool = *config;
-	current_pool_name = pool_name;
+	snprintf(current_pool_name, sizeof(current_pool_name), "%s", pool_name ? pool_name : "");
 }
 /* }}} */
 
@@ -84,5 +89,22 @@ const struct fpm_scgi_pool_config_s *fpm_scgi_pool_current(void) /* {{{ */
 const char *fpm_scgi_pool_name(void) /* {{{ */
 {
 	return current_pool_name;
+}
+/* }}} */
+
+void fpm_scgi_keep_error_log(int fd) /* {{{ */
+{
+	if (fd == ZLOG_SYSLOG) {
+		kept_error_log_fd = ZLOG_SYSLOG;
+	} else if (fd > 0) {
+		/* not inherited by what a script might exec */
+		kept_error_log_fd = fcntl(fd, F_DUPFD_CLOEXEC, 3);
+	}
+}
+/* }}} */
+
+int fpm_scgi_error_log_fd(void) /* {{{ */
+{
+	return kept_error_log_fd;
 }
 /* }}} */

@@ -35,4 +35,9 @@ void fpm_scgi_pool_use(const char *pool_name, const struct fpm_scgi_pool_config_
 const struct fpm_scgi_pool_config_s *fpm_scgi_pool_current(void);
 const char *fpm_scgi_pool_name(void);
 
+/* In the worker: a copy of the master's error_log descriptor (or
+ * ZLOG_SYSLOG), taken before FPM closes it, for refused-request lines. */
+void fpm_scgi_keep_error_log(int fd);
+int  fpm_scgi_error_log_fd(void);
+
 #endif /* FPM_SCGI_POOL_H */

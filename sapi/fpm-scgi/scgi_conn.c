@@ -24,6 +24,7 @@
 #include <netinet/in.h>
 #include <netinet/tcp.h>
 #include <sys/socket.h>
+#include <sys/stat.h>
 #include <sys/uio.h>
 
 #include "scgi_conn.h"
@@ -313,7 +314,8 @@ static int scgi_conn_load_env(scgi_conn *conn) /* {{{ */
  */
 static int scgi_conn_resolve_script(scgi_conn *conn) /* {{{ */
 {
-	static const char sf[] = "SCRIPT_FILENAME", sn[] = "SCRIPT_NAME";
+	static const char sf[] = "SCRIPT_FILENAME", sn[] = "SCRIPT_NAME", pi[] = "PATH_INFO";
+	struct stat st;
 	char *root, *uri, *path;
 	size_t root_len, uri_len;
 
@@ -347,9 +349,21 @@ static int scgi_conn_resolve_script(scgi_conn *conn) /* {{{ */
 	}
 	memcpy(path, root, root_len);
 	memcpy(path + root_len, uri, uri_len + 1);
-	uri = scgi_env_put(&conn->env, sf, sizeof(sf) - 1, SCGI_ENV_HASH(sf, sizeof(sf) - 1), path);
+	if (!scgi_env_put(&conn->env, sf, sizeof(sf) - 1, SCGI_ENV_HASH(sf, sizeof(sf) - 1), path)) {
+		free(path);
+		return -1;
+	}
+	/* /index.php/some/path: FPM's fix_pathinfo walks back to the script and
+	 * takes PATH_INFO off the tail of the PATH_INFO it was given, so give it
+	 * the whole URI, as nginx's split would have */
+	if (!scgi_env_get(&conn->env, pi, sizeof(pi) - 1, SCGI_ENV_HASH(pi, sizeof(pi) - 1))
+			&& (stat(path, &st) != 0 || !S_ISREG(st.st_mode))
+			&& !scgi_env_put(&conn->env, pi, sizeof(pi) - 1, SCGI_ENV_HASH(pi, sizeof(pi) - 1), uri)) {
+		free(path);
+		return -1;
+	}
 	free(path);
-	return uri ? 0 : -1;
+	return 0;
 }
 /* }}} */
 

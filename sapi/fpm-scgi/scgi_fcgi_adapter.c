@@ -16,14 +16,15 @@
 
 #include "fpm_config.h"
 
-#include <fcntl.h>
 #include <stdarg.h>
 #include <stdio.h>
-#include <string.h>
+#include <sys/time.h>
 #include <syslog.h>
+#include <string.h>
 #include <unistd.h>
 
 #include "php.h"
+#include "php_syslog.h"
 #include "SAPI.h"
 #include "php_globals.h"
 #include "zend_globals.h"
@@ -35,29 +36,35 @@
 #include "scgi_conn.h"
 #include "zlog.h"
 
-/* {{{ the pool's log: workers do not keep the master's error_log open
- * (it is reopened on SIGUSR1), so a refused request opens it for its line */
+/* {{{ a refused request: one line in the pool's error log (a worker's
+ * stderr is lost unless catch_workers_output is on) */
 static void scgi_fcgi_log_bad_request(scgi_conn *conn, const char *reason)
 {
 	const char *ip = scgi_conn_peer_ip(conn);
-	const char *log = fpm_global_config.error_log;
-	int fd = -1;
+	int fd = fpm_scgi_error_log_fd();
+	char line[512];
+	size_t len = 0;
+	struct timeval now;
 
+	if (fd != ZLOG_SYSLOG) {
+		/* the master's format: a worker's zlog has no time stamp */
+		gettimeofday(&now, NULL);
+		len = zlog_print_time(&now, line, sizeof(line));
+	}
+	len += snprintf(line + len, sizeof(line) - len, "WARNING: [pool %s] child %d, SCGI request from %s: %s",
+		fpm_scgi_pool_name(), (int) getpid(), ip ? ip : "unix socket", reason);
+	if (len >= sizeof(line) - 1) {
+		len = sizeof(line) - 2;
+	}
 #ifdef HAVE_SYSLOG_H
-	if (log && strcasecmp(log, "syslog") == 0) {
-		fd = ZLOG_SYSLOG;
-	} else
+	if (fd == ZLOG_SYSLOG) {
+		line[len] = '\0';
+		php_syslog(LOG_WARNING, "%s", line);
+		return;
+	}
 #endif
-	if (log) {
-		fd = open(log, O_WRONLY | O_APPEND | O_CLOEXEC);
-	}
-	zlog_set_fd(fd >= 0 || fd == ZLOG_SYSLOG ? fd : STDERR_FILENO);
-	zlog(ZLOG_WARNING, "[pool %s] SCGI request from %s: %s",
-		fpm_scgi_pool_name(), ip ? ip : "unix socket", reason);
-	zlog_set_fd(-1);
-	if (fd >= 0) {
-		close(fd);
-	}
+	line[len++] = '\n';
+	zend_quiet_write(fd >= 0 ? fd : STDERR_FILENO, line, len);
 }
 /* }}} */
 
