@@ -10,8 +10,8 @@
 set -u
 
 top=$(cd "$(dirname "$0")/.." && pwd)
-tree=${1:?usage: run-all.sh TREE PREFIX}
-prefix=${2:?usage: run-all.sh TREE PREFIX}
+tree=$(cd "${1:?usage: run-all.sh TREE PREFIX}" && pwd)
+prefix=$(cd "${2:?usage: run-all.sh TREE PREFIX}" && pwd)
 suites=${SUITES:-unit fuzz phpt fpm e2e}
 results=$(mktemp)
 

@@ -163,28 +163,32 @@ const char *scgi_conn_peer_ip(scgi_conn *conn) /* {{{ */
 /* }}} */
 
 /* {{{ listen.allowed_clients */
-int scgi_allowed_clients_set(const char *list)
+int scgi_allowed_clients_set(const char *list, void (*complain)(const char *fmt, const char *arg))
 {
 	size_t count = 1, n = 0;
 	const char *p;
 	char *copy, *item, *save = NULL;
 
 	scgi_allowed_clients_free();
-	if (!list || !*list) {
+	if (!list) {
 		return 0;
 	}
 	for (p = list; *p; p++) {
 		count += *p == ',';
 	}
+	/* an empty list (every entry wrong) denies all, as FPM's FastCGI does */
 	allowed_clients = calloc(count + 1, sizeof(scgi_sockaddr));
 	copy = strdup(list);
 	if (!allowed_clients || !copy) {
 		free(copy);
 		return -1;
 	}
-	for (item = strtok_r(copy, ", \t", &save); item; item = strtok_r(NULL, ", \t", &save)) {
+	for (item = strtok_r(copy, ",", &save); item; item = strtok_r(NULL, ",", &save)) {
 		scgi_sockaddr *entry = &allowed_clients[n];
 
+		while (*item == ' ' || *item == '\t') {
+			item++;
+		}
 		if (inet_pton(AF_INET, item, &entry->in.sin_addr) == 1) {
 			entry->sa.sa_family = AF_INET;
 			n++;
@@ -192,11 +196,13 @@ int scgi_allowed_clients_set(const char *list)
 			entry->sa.sa_family = AF_INET6;
 			n++;
 		} else {
-			free(copy);
-			return -1;  /* FPM's config test has already refused this */
+			complain("Wrong IP address '%s' in listen.allowed_clients", item);
 		}
 	}
 	free(copy);
+	if (n == 0) {
+		complain("There are no allowed addresses%s", "");
+	}
 	return 0;
 }
 
@@ -448,7 +454,8 @@ int scgi_conn_accept(scgi_conn *conn) /* {{{ */
 			peer->sa.sa_family = AF_UNIX;  /* unnamed unix socket peer */
 		}
 		if (!scgi_peer_allowed(peer)) {
-			scgi_conn_refuse(conn, NULL, "connection disallowed by listen.allowed_clients");
+			conn->hooks.on_disallowed(conn);
+			scgi_conn_drop(conn);
 			continue;
 		}
 

@@ -45,6 +45,8 @@ typedef struct {
 	void (*on_close)(void);      /* connection closed (scoreboard) */
 	/* a request was refused or broken off: one line for the pool's log */
 	void (*on_bad_request)(scgi_conn *conn, const char *reason);
+	/* a peer not in listen.allowed_clients was dropped */
+	void (*on_disallowed)(scgi_conn *conn);
 } scgi_conn_hooks;
 
 struct scgi_conn {
@@ -101,8 +103,9 @@ void       scgi_conn_close(scgi_conn *conn, int force);
 /* The peer's IP address as text, NULL for unix sockets. */
 const char *scgi_conn_peer_ip(scgi_conn *conn);
 
-/* listen.allowed_clients: comma separated IPv4/IPv6 addresses. */
-int        scgi_allowed_clients_set(const char *list);
+/* listen.allowed_clients: comma separated IPv4/IPv6 addresses; complain()
+ * is told of each wrong one.  NULL allows all. */
+int        scgi_allowed_clients_set(const char *list, void (*complain)(const char *fmt, const char *arg));
 void       scgi_allowed_clients_free(void);
 
 /* Graceful stop (SIGQUIT): accept no new connection. */

@@ -68,6 +68,15 @@ static void scgi_fcgi_log_bad_request(scgi_conn *conn, const char *reason)
 }
 /* }}} */
 
+/* php-fpm's own words for it, as its tests and users know them */
+static void scgi_fcgi_log_disallowed(scgi_conn *conn) /* {{{ */
+{
+	const char *ip = scgi_conn_peer_ip(conn);
+
+	zlog(ZLOG_ERROR, "Connection disallowed: IP address '%s' has been dropped.", ip ? ip : "?");
+}
+/* }}} */
+
 static void scgi_fcgi_hook_none(void) /* {{{ */
 {
 }
@@ -108,10 +117,15 @@ void scgi_fcgi_set_logger(fcgi_logger logger)
 }
 #endif
 
+static void scgi_fcgi_complain(const char *fmt, const char *arg)
+{
+	zlog(ZLOG_ERROR, fmt, arg);
+}
+
 void scgi_fcgi_set_allowed_clients(char *ip)
 {
-	if (scgi_allowed_clients_set(ip) < 0) {
-		zlog(ZLOG_ERROR, "[pool %s] bad address in listen.allowed_clients: '%s'", fpm_scgi_pool_name(), ip);
+	if (scgi_allowed_clients_set(ip, scgi_fcgi_complain) < 0) {
+		zlog(ZLOG_ERROR, "out of memory for listen.allowed_clients");
 	}
 }
 
@@ -155,6 +169,7 @@ fcgi_request *scgi_fcgi_init_request(int listen_socket, void (*on_accept)(), voi
 	hooks.on_read = on_read ? (void (*)(void)) on_read : scgi_fcgi_hook_none;
 	hooks.on_close = on_close ? (void (*)(void)) on_close : scgi_fcgi_hook_none;
 	hooks.on_bad_request = scgi_fcgi_log_bad_request;
+	hooks.on_disallowed = scgi_fcgi_log_disallowed;
 	return scgi_conn_new(listen_socket, &limits, &hooks);
 }
 
