@@ -22,7 +22,7 @@ name=php-$PHP_VERSION
 say() { echo "assemble: $*" >&2; }
 die() { say "error: $*"; exit 1; }
 
-for tool in patch rsync tar xz sha256sum; do
+for tool in patch rsync tar xz sha256sum re2c bison make; do
 	command -v $tool >/dev/null || die "$tool is missing (Debian package: $tool); run tools/deps.sh"
 done
 
@@ -32,7 +32,9 @@ deb_tar=$(echo "$files" | sed -n 2p)
 mkdir -p "$build"
 
 # --- base: upstream + Debian's security fixes ---------------------------
-base_id=$(cat "$php_tar" "$deb_tar" "$top/upstream/pin" "$top/upstream/security-fixes" | sha256sum | cut -d' ' -f1)
+# bump when the way the base is made changes, so that old bases are redone
+base_recipe=2
+base_id=$( (cat "$php_tar" "$deb_tar" "$top/upstream/pin" "$top/upstream/security-fixes"; echo "$base_recipe") | sha256sum | cut -d' ' -f1)
 if [ "$(cat "$build/base/.id" 2>/dev/null)" != "$base_id" ]; then
 	say "unpacking $name and applying Debian LTS security fixes"
 	rm -rf "$build/base.tmp"
@@ -55,6 +57,10 @@ if [ "$(cat "$build/base/.id" 2>/dev/null)" != "$base_id" ]; then
 			< "$build/base.tmp/debian-archive/debian/patches/$p" \
 			|| die "Debian fix $p does not apply to pristine $name"
 	done < "$build/base.tmp/applied"
+	# Debian's fixes patch .re/.y sources (e.g. CVE-2026-7258) whose generated
+	# .c the tarball ships: regenerate them, or the old code is compiled.
+	(cd "$build/base.tmp/$name" && scripts/dev/genfiles > ../genfiles.log 2>&1) \
+		|| { cat "$build/base.tmp/genfiles.log" >&2; die "regenerating scanners and parsers failed"; }
 	mkdir -p "$build/base.tmp/$name/.scgi"
 	cp "$build/base.tmp/applied" "$build/base.tmp/$name/.scgi/debian-fixes-applied"
 	rm -rf "$build/base"
