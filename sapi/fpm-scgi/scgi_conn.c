@@ -298,7 +298,7 @@ static int scgi_conn_load_env(scgi_conn *conn) /* {{{ */
 		const scgi_header_pair *pair = &conn->pairs[i];
 		const char *name = conn->in_buf + pair->name_off;
 
-		if (!conn->limits.php_value_params && pair->name_len > 9 && name[0] == 'P'
+		if (!conn->limits.php_value_params
 				&& ((pair->name_len == sizeof("PHP_VALUE") - 1 && memcmp(name, "PHP_VALUE", pair->name_len) == 0)
 				 || (pair->name_len == sizeof("PHP_ADMIN_VALUE") - 1 && memcmp(name, "PHP_ADMIN_VALUE", pair->name_len) == 0))) {
 			continue;  /* the pool does not let the web server set ini values */

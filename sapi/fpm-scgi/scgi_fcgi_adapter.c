@@ -28,6 +28,7 @@
 #include "SAPI.h"
 #include "php_globals.h"
 #include "zend_globals.h"
+#include "zend_signal.h"
 
 #include "fastcgi.h"
 
@@ -180,7 +181,18 @@ void scgi_fcgi_destroy_request(fcgi_request *req)
 
 int scgi_fcgi_accept_request(fcgi_request *req)
 {
-	return scgi_conn_accept(req);
+	int fd = scgi_conn_accept(req);
+
+#ifdef ZEND_SIGNALS
+	/* Every request start re-registers Zend's deferring handler for seven
+	 * signals, asking the kernel for each one (7 sigaction() calls).  In a
+	 * worker they stay registered after the first request; a script's
+	 * pcntl_signal() is undone by pcntl's own request shutdown. */
+	if (fd >= 0 && SIGG(active) == 0 && req->requests_served++ == 1) {
+		SIGG(reset) = 0;
+	}
+#endif
+	return fd;
 }
 
 void scgi_fcgi_request_set_keep(fcgi_request *req, int new_value)
@@ -273,10 +285,13 @@ static void scgi_fcgi_body_broken(fcgi_request *req)
 	if (EG(current_execute_data)) {
 		/* php://input read by the running script: end it here */
 		php_error_docref(NULL, E_ERROR, "SCGI request body ended before CONTENT_LENGTH bytes");
-	} else {
-		/* $_POST / $_FILES read at request startup: FPM's loop skips a
-		 * request without a method instead of running its script */
-		SG(request_info).request_method = NULL;
+	} else if (SG(request_info).path_translated) {
+		/* $_POST / $_FILES read at request startup: without a script FPM's
+		 * loop ends the request (its 404 goes nowhere, the connection is
+		 * closed) instead of running it.  The method must stay: SAPI's
+		 * default post reader strcmp()s it right after this read. */
+		efree(SG(request_info).path_translated);
+		SG(request_info).path_translated = NULL;
 	}
 }
 

@@ -9,7 +9,9 @@
 # Servers: nginx-unix, nginx-tcp (scgi_pass), apache-unix (SetHandler
 # proxy:unix:...|scgi://), apache-tcp (ProxyPassMatch scgi://), lighttpd-unix
 # (mod_scgi).  E2E_SERVERS="nginx-unix lighttpd-unix" runs a subset;
-# E2E_KEEP=1 keeps the temp dir (configs, logs, $_SERVER dumps) for a look.
+# E2E_KEEP=1 keeps the temp dir (configs, logs, $_SERVER dumps) for a look;
+# E2E_DUMP=DIR copies the $_SERVER dumps and the pool log there
+# (tests/e2e/QUIRKS.md was written from them).
 set -u
 
 top=${SCGI_TOP:-$(cd "$(dirname "$0")/../.." && pwd)}
@@ -31,11 +33,17 @@ dir=$(mktemp -d /tmp/php-fpm-scgi-e2e.XXXXXX) || { echo "FAIL: e2e setup: mktemp
 pids=""
 fpm_pid=""
 
+# running: PID exists and is not a zombie waiting to be reaped
+running() {
+	state=$(ps -o stat= -p "$1" 2>/dev/null)
+	[ -n "$state" ] && [ "${state#Z}" = "$state" ]
+}
+
 # stop PID: TERM, then KILL if it is still there after 5 s; reap it
 stop() {
 	kill -TERM "$1" 2>/dev/null || return 0
 	i=0
-	while kill -0 "$1" 2>/dev/null && [ $i -lt 50 ]; do
+	while running "$1" && [ $i -lt 50 ]; do
 		sleep 0.1
 		i=$((i + 1))
 	done
@@ -44,7 +52,7 @@ stop() {
 }
 
 cleanup() {
-	trap - EXIT INT TERM HUP
+	trap - EXIT INT TERM HUP PIPE
 	for p in $pids; do
 		stop "$p"
 	done
@@ -55,7 +63,7 @@ cleanup() {
 	fi
 }
 trap cleanup EXIT
-trap 'exit 1' INT TERM HUP
+trap 'exit 1' INT TERM HUP PIPE
 
 pass() { echo "PASS: e2e $srv $1"; }
 fail() { echo "FAIL: e2e $srv $1: $2"; }
@@ -279,6 +287,8 @@ StartServers 1
 ServerLimit 2
 ThreadsPerChild 16
 MaxRequestWorkers 32
+MinSpareThreads 4
+MaxSpareThreads 32
 Listen 127.0.0.1:$apache_unix_port
 Listen 127.0.0.1:$apache_tcp_port
 TypesConfig /etc/mime.types
@@ -436,7 +446,8 @@ run_checks() {
 	nginx-*)
 		# the SAPI's fallback for nginx's stock scgi_params: SCRIPT_FILENAME
 		# from DOCUMENT_ROOT + DOCUMENT_URI, then FPM's PATH_INFO split
-		c -o "$dir/out.json" "$base/stock/info.php/some/path" 2>"$dir/err"
+		c -o "$dir/out.json" "$base/stock/info.php/some/path?q=1" 2>"$dir/err"
+		cp "$dir/out.json" "$dir/dump-$srv-stock.json"
 		if [ "$(j server.PATH_INFO)" = /some/path ] && [ "$(j server.SCRIPT_NAME)" = /stock/info.php ] \
 		    && [ "$(j server.SCRIPT_FILENAME)" = "$docroot/stock/info.php" ]; then
 			pass pathinfo-stock-params

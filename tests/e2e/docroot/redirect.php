@@ -1,0 +1,3 @@
+<?php
+header('Location: /info.php?from=redirect', true, 302);
+echo "moved\n";
