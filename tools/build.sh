@@ -34,12 +34,15 @@ if [ "${SANITIZE:-0}" = 1 ]; then
 	export ASAN_OPTIONS="${ASAN_OPTIONS:-detect_leaks=0}"
 fi
 
-# Debian 12: libsystemd-dev gives --with-fpm-systemd (Type=notify units).
+# Debian 12: libsystemd-dev gives --with-fpm-systemd (Type=notify units),
+# libacl1-dev --with-fpm-acl (listen.acl_users / listen.acl_groups).
 systemd=
 pkg-config --exists libsystemd 2>/dev/null && systemd=--with-fpm-systemd
+acl=--with-fpm-acl=no
+[ -f /usr/include/sys/acl.h ] && acl=--with-fpm-acl
 
 options="--prefix=$prefix --with-config-file-path=$prefix/etc --with-config-file-scan-dir=$prefix/etc/conf.d
-	--enable-fpm --enable-fpm-scgi $systemd --with-fpm-acl=no
+	--enable-fpm --enable-fpm-scgi $systemd $acl
 	--enable-cgi --enable-cli --disable-phpdbg
 	--enable-opcache --enable-mbstring --enable-intl --enable-calendar --enable-bcmath
 	--enable-pcntl --enable-sockets --enable-exif --with-zlib --with-openssl --with-curl
@@ -48,7 +51,7 @@ options="--prefix=$prefix --with-config-file-path=$prefix/etc --with-config-file
 m4_id=$(cd "$tree" && cat configure.ac build/*.m4 $(find ext sapi Zend -name 'config*.m4' | LC_ALL=C sort) | sha256sum | cut -d' ' -f1)
 if [ ! -x "$tree/configure" ] || [ "$(cat "$stamps/buildconf" 2>/dev/null)" != "$m4_id" ]; then
 	say "buildconf"
-	(cd "$tree" && ./buildconf --force >/dev/null)
+	(cd "$tree" && ./buildconf --force > "$stamps/buildconf.log" 2>&1) || { tail -20 "$stamps/buildconf.log" >&2; exit 1; }
 	echo "$m4_id" > "$stamps/buildconf"
 fi
 
@@ -62,6 +65,9 @@ if [ ! -f "$tree/Makefile" ] || [ "$(cat "$stamps/configure" 2>/dev/null)" != "$
 		say "configure failed; the whole log is $stamps/configure.log"
 		exit 1
 	}
+	# PHP's makefiles have no header dependencies: after a new php_config.h
+	# only a clean build is sure to use it (ccache keeps it cheap)
+	[ -f "$stamps/made" ] && (cd "$tree" && make clean > /dev/null 2>&1)
 	echo "$conf_id" > "$stamps/configure"
 fi
 
@@ -71,6 +77,7 @@ say "make -j$jobs"
 	say "make failed; the whole log is $stamps/make.log"
 	exit 1
 }
+touch "$stamps/made"
 (cd "$tree" && make install > "$stamps/install.log" 2>&1) || {
 	tail -20 "$stamps/install.log" >&2
 	exit 1

@@ -5,7 +5,7 @@ set -eu
 
 packages="build-essential autoconf bison re2c pkg-config ccache rsync xz-utils
 	libxml2-dev libsqlite3-dev libonig-dev libicu-dev zlib1g-dev libssl-dev
-	libsystemd-dev libcurl4-openssl-dev libpng-dev libzip-dev
+	libsystemd-dev libacl1-dev acl libcurl4-openssl-dev libpng-dev libzip-dev
 	nginx-light apache2 lighttpd wrk curl valgrind strace systemd iproute2
 	clang libclang-rt-14-dev python3"
 
