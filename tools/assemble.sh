@@ -33,7 +33,7 @@ mkdir -p "$build"
 
 # --- base: upstream + Debian's security fixes ---------------------------
 # bump when the way the base is made changes, so that old bases are redone
-base_recipe=2
+base_recipe=3
 base_id=$( (cat "$php_tar" "$deb_tar" "$top/upstream/pin" "$top/upstream/security-fixes"; echo "$base_recipe") | sha256sum | cut -d' ' -f1)
 if [ "$(cat "$build/base/.id" 2>/dev/null)" != "$base_id" ]; then
 	say "unpacking $name and applying Debian LTS security fixes"
@@ -63,6 +63,10 @@ if [ "$(cat "$build/base/.id" 2>/dev/null)" != "$base_id" ]; then
 		|| { cat "$build/base.tmp/genfiles.log" >&2; die "regenerating scanners and parsers failed"; }
 	mkdir -p "$build/base.tmp/$name/.scgi"
 	cp "$build/base.tmp/applied" "$build/base.tmp/$name/.scgi/debian-fixes-applied"
+	# the regression tests those fixes brought, for tests/suites/security.sh
+	(cd "$build/base.tmp/debian-archive/debian/patches" && cat $(cat "$build/base.tmp/applied")) \
+		| sed -n 's|^+++ b/\([^[:space:]]*\.phpt\).*|\1|p' | LC_ALL=C sort -u \
+		> "$build/base.tmp/$name/.scgi/debian-fix-tests"
 	rm -rf "$build/base"
 	mv "$build/base.tmp/$name" "$build/base.tmp/tree"
 	mkdir "$build/base"
