@@ -849,6 +849,16 @@ def quick_plan(env):
     }
 
 
+def profile_plan(env):
+    """no load at all: only the machine-independent per-request figures
+    (callgrind, strace) and the streaming RSS; a couple of minutes, for
+    working on the request path"""
+    return {"rounds": 0, "phases": [],
+            "callgrind": [("hello", True)],
+            "strace": [("hello", 500), ("r1m", 100), ("post1m", 100)],
+            "stream": False}
+
+
 def full_plan(env):
     rounds = int(env.get("BENCH_ROUNDS", 3))
     d = int(env.get("BENCH_DURATION", 3))
@@ -1163,7 +1173,7 @@ def main():
     ap.add_argument("--loadgen", required=True)
     ap.add_argument("--work", required=True)
     ap.add_argument("--results", required=True)
-    ap.add_argument("--mode", default="quick", choices=["quick", "full"])
+    ap.add_argument("--mode", default="quick", choices=["quick", "full", "profile"])
     ap.add_argument("--command", default="")
     a = ap.parse_args()
     nice = os.environ.get("BENCH_NICE")
@@ -1174,7 +1184,7 @@ def main():
     ctx = Ctx()
     ctx.prefix, ctx.loadgen, ctx.work = os.path.abspath(a.prefix), a.loadgen, a.work
     ctx.www = make_tree(ctx.work)
-    plan = quick_plan(os.environ) if a.mode == "quick" else full_plan(os.environ)
+    plan = {"quick": quick_plan, "full": full_plan, "profile": profile_plan}[a.mode](os.environ)
     stamp = time.strftime("%Y%m%dT%H%M%SZ", time.gmtime())
     os.makedirs(a.results, exist_ok=True)
 

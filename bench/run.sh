@@ -3,6 +3,7 @@
 #
 #   bench/run.sh PREFIX              quick mode (< 5 minutes on 2 cores)
 #   BENCH=full bench/run.sh PREFIX   the whole sweep (pools 1..16 x c 1..128, hours)
+#   BENCH=profile bench/run.sh PREFIX  only instructions and syscalls per request
 #
 # Everything runs from generated configs in a scratch directory
 # (BENCH_KEEP=1 keeps it), on 127.0.0.1 ports and unix sockets; every server
@@ -18,7 +19,7 @@ prefix=$(cd "${1:?usage: bench/run.sh PREFIX}" && pwd)
 mode=${BENCH:-quick}
 results=${BENCH_RESULTS:-$here/results}
 
-case $mode in quick|full) ;; *) echo "bench: BENCH must be quick or full" >&2; exit 2 ;; esac
+case $mode in quick|full|profile) ;; *) echo "bench: BENCH must be quick, full or profile" >&2; exit 2 ;; esac
 for b in sbin/php-fpm sbin/php-fpm-scgi bin/php-cgi bin/php; do
 	[ -x "$prefix/$b" ] || { echo "bench: $prefix/$b missing; run make build" >&2; exit 1; }
 done

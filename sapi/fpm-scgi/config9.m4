@@ -22,6 +22,7 @@ if test "$PHP_FPM_SCGI" != "no"; then
   PHP_FPM_SCGI_FILES="scgi_parser.c \
     scgi_env.c \
     scgi_conn.c \
+    scgi_body.c \
     scgi_fcgi_adapter.c \
     fpm_scgi_pool.c"
 

@@ -10,6 +10,7 @@
 #include "fpm_config.h"
 
 #include <fcntl.h>
+#include <limits.h>
 #include <stdio.h>
 
 #include "fpm_scgi_pool.h"
@@ -21,7 +22,8 @@ static struct fpm_scgi_pool_config_s current_pool = {
 	FPM_SCGI_DEFAULT_MAX_HEADER_PAIRS,
 	FPM_SCGI_DEFAULT_HEADER_TIMEOUT,
 	FPM_SCGI_DEFAULT_BODY_TIMEOUT,
-	1
+	1,
+	FPM_SCGI_DEFAULT_BODY_BUFFER_SIZE
 };
 /* a copy: the pool's config is not kept for the worker's whole life */
 static char current_pool_name[64];
@@ -34,6 +36,7 @@ void fpm_scgi_pool_config_defaults(struct fpm_scgi_pool_config_s *config) /* {{{
 	config->header_timeout = FPM_SCGI_DEFAULT_HEADER_TIMEOUT;
 	config->body_timeout = FPM_SCGI_DEFAULT_BODY_TIMEOUT;
 	config->php_value_params = 1;
+	config->body_buffer_size = FPM_SCGI_DEFAULT_BODY_BUFFER_SIZE;
 }
 /* }}} */
 
@@ -59,7 +62,43 @@ int fpm_scgi_pool_config_check(const char *pool_name, struct fpm_scgi_pool_confi
 		zlog(ZLOG_ERROR, "[pool %s] 'scgi.body_timeout' must be at least 1s", pool_name);
 		return -1;
 	}
+	if (config->body_buffer_size < 0 || config->body_buffer_size > FPM_SCGI_BODY_BUFFER_SIZE_MAX) {
+		zlog(ZLOG_ERROR, "[pool %s] 'scgi.body_buffer_size' must be between 0 and %dM, not %d",
+			pool_name, FPM_SCGI_BODY_BUFFER_SIZE_MAX / (1024 * 1024), config->body_buffer_size);
+		return -1;
+	}
 	return 0;
+}
+/* }}} */
+
+char *fpm_scgi_conf_set_size(zval *value, void **config, intptr_t offset) /* {{{ */
+{
+	const char *p = Z_STRVAL_P(value);
+	long long size = 0;
+	int shift = 0;
+
+	if (*p < '0' || *p > '9') {
+		return "is not a valid size (digits, then k, m or g)";
+	}
+	for (; *p >= '0' && *p <= '9'; p++) {
+		size = size * 10 + (*p - '0');
+		if (size > INT_MAX) {
+			return "is too large";
+		}
+	}
+	switch (*p) {
+		case 'k': case 'K': shift = 10; p++; break;
+		case 'm': case 'M': shift = 20; p++; break;
+		case 'g': case 'G': shift = 30; p++; break;
+	}
+	if (*p != '\0') {
+		return "is not a valid size (digits, then k, m or g)";
+	}
+	if (size > (INT_MAX >> shift)) {
+		return "is too large";
+	}
+	* (int *) ((char *) *config + offset) = (int) (size << shift);
+	return NULL;
 }
 /* }}} */
 
@@ -70,6 +109,7 @@ void fpm_scgi_pool_config_dump(const struct fpm_scgi_pool_config_s *config) /* {
 	zlog(ZLOG_NOTICE, "\tscgi.header_timeout = %ds", config->header_timeout);
 	zlog(ZLOG_NOTICE, "\tscgi.body_timeout = %ds", config->body_timeout);
 	zlog(ZLOG_NOTICE, "\tscgi.php_value_params = %s", config->php_value_params ? "yes" : "no");
+	zlog(ZLOG_NOTICE, "\tscgi.body_buffer_size = %d", config->body_buffer_size);
 }
 /* }}} */
 

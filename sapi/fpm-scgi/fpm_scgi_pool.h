@@ -13,22 +13,33 @@
 #ifndef FPM_SCGI_POOL_H
 #define FPM_SCGI_POOL_H
 
+#include <stdint.h>
+#include "php.h"    /* zval, for the directive parser */
+
 struct fpm_scgi_pool_config_s {
 	int max_header_size;   /* bytes of the netstring payload */
 	int max_header_pairs;
 	int header_timeout;    /* seconds for the whole header to arrive */
 	int body_timeout;      /* seconds a body read may wait for a byte */
 	int php_value_params;  /* honour PHP_VALUE / PHP_ADMIN_VALUE params */
+	int body_buffer_size;  /* bytes: bodies up to this are read into memory */
 };
 
 #define FPM_SCGI_DEFAULT_MAX_HEADER_SIZE  65536
 #define FPM_SCGI_DEFAULT_MAX_HEADER_PAIRS 512
 #define FPM_SCGI_DEFAULT_HEADER_TIMEOUT   10
 #define FPM_SCGI_DEFAULT_BODY_TIMEOUT     60
+/* nginx's default client_max_body_size: what passes a stock nginx fits */
+#define FPM_SCGI_DEFAULT_BODY_BUFFER_SIZE (1024 * 1024)
+#define FPM_SCGI_BODY_BUFFER_SIZE_MAX     (256 * 1024 * 1024)
 
 void fpm_scgi_pool_config_defaults(struct fpm_scgi_pool_config_s *config);
 int  fpm_scgi_pool_config_check(const char *pool_name, struct fpm_scgi_pool_config_s *config);
 void fpm_scgi_pool_config_dump(const struct fpm_scgi_pool_config_s *config);
+
+/* FPM's pool parser calls this for a size in bytes with an optional k, m or
+ * g suffix (as php.ini writes sizes); the error text is FPM's style. */
+char *fpm_scgi_conf_set_size(zval *value, void **config, intptr_t offset);
 
 /* In the worker: the limits of the pool it serves. */
 void fpm_scgi_pool_use(const char *pool_name, const struct fpm_scgi_pool_config_s *config);

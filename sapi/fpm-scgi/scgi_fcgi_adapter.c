@@ -34,6 +34,7 @@
 
 #include "fpm_conf.h"
 #include "fpm_scgi_pool.h"
+#include "scgi_body.h"
 #include "scgi_conn.h"
 #include "zlog.h"
 
@@ -171,12 +172,15 @@ fcgi_request *scgi_fcgi_init_request(int listen_socket, void (*on_accept)(), voi
 	hooks.on_close = on_close ? (void (*)(void)) on_close : scgi_fcgi_hook_none;
 	hooks.on_bad_request = scgi_fcgi_log_bad_request;
 	hooks.on_disallowed = scgi_fcgi_log_disallowed;
+	/* once per worker, PHP's modules are up: the body reader of this pool */
+	scgi_body_install((size_t) fpm_scgi_pool_current()->body_buffer_size);
 	return scgi_conn_new(listen_socket, &limits, &hooks);
 }
 
 void scgi_fcgi_destroy_request(fcgi_request *req)
 {
 	scgi_conn_free(req);
+	scgi_body_shutdown();
 }
 
 int scgi_fcgi_accept_request(fcgi_request *req)

@@ -20,6 +20,7 @@ scgi.max_header_pairs = 100
 scgi.header_timeout = 2m
 scgi.body_timeout = 90
 scgi.php_value_params = off
+scgi.body_buffer_size = 64k
 [defaults]
 listen = 127.0.0.1:9999
 pm = static
@@ -50,12 +51,14 @@ exit 0
   scgi.header_timeout = 120s
   scgi.body_timeout = 90s
   scgi.php_value_params = no
+  scgi.body_buffer_size = 65536
 [defaults]
   scgi.max_header_size = 65536
   scgi.max_header_pairs = 512
   scgi.header_timeout = 10s
   scgi.body_timeout = 60s
   scgi.php_value_params = yes
+  scgi.body_buffer_size = 1048576
 successful
 Done
 --CLEAN--

@@ -19,9 +19,9 @@ function config_test($conf, $directives)
 }
 
 $good = "scgi.max_header_size = 1024\nscgi.max_header_pairs = 8\nscgi.header_timeout = 1s\n"
-    . "scgi.body_timeout = 2m\nscgi.php_value_params = no";
+    . "scgi.body_timeout = 2m\nscgi.php_value_params = no\nscgi.body_buffer_size = 0";
 echo config_test($conf, $good), "\n";
-echo config_test($conf, "scgi.max_header_size = 16777216\nscgi.max_header_pairs = 4096\nscgi.php_value_params = yes"), "\n";
+echo config_test($conf, "scgi.max_header_size = 16777216\nscgi.max_header_pairs = 4096\nscgi.php_value_params = yes\nscgi.body_buffer_size = 256M"), "\n";
 foreach ([
     'scgi.max_header_size = 10',
     'scgi.max_header_size = 16777217',
@@ -32,6 +32,10 @@ foreach ([
     'scgi.header_timeout = 5x',
     'scgi.body_timeout = 0s',
     'scgi.php_value_params = maybe',
+    'scgi.body_buffer_size = 257M',
+    'scgi.body_buffer_size = 1T',
+    'scgi.body_buffer_size = -1',
+    'scgi.body_buffer_size = 4g',
     'scgi.no_such_directive = 1',
 ] as $bad) {
     echo "$bad => ", config_test($conf, $bad), "\n";
@@ -52,6 +56,10 @@ scgi.header_timeout = 0 => exit 78: ERROR: [pool www] 'scgi.header_timeout' must
 scgi.header_timeout = 5x => exit 78: ERROR: [CONF:7] unable to parse value for entry 'scgi.header_timeout': unknown suffix used in time value
 scgi.body_timeout = 0s => exit 78: ERROR: [pool www] 'scgi.body_timeout' must be at least 1s
 scgi.php_value_params = maybe => exit 78: ERROR: [CONF:7] unable to parse value for entry 'scgi.php_value_params': invalid boolean value
+scgi.body_buffer_size = 257M => exit 78: ERROR: [pool www] 'scgi.body_buffer_size' must be between 0 and 256M, not 269484032
+scgi.body_buffer_size = 1T => exit 78: ERROR: [CONF:7] unable to parse value for entry 'scgi.body_buffer_size': is not a valid size (digits, then k, m or g)
+scgi.body_buffer_size = -1 => exit 78: ERROR: [CONF:7] unable to parse value for entry 'scgi.body_buffer_size': is not a valid size (digits, then k, m or g)
+scgi.body_buffer_size = 4g => exit 78: ERROR: [CONF:7] unable to parse value for entry 'scgi.body_buffer_size': is too large
 scgi.no_such_directive = 1 => exit 78: ERROR: [CONF:7] unknown entry 'scgi.no_such_directive'
 Done
 --CLEAN--
