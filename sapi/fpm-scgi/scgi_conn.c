@@ -288,14 +288,18 @@ static int scgi_conn_grow_input(scgi_conn *conn, size_t wanted) /* {{{ */
 }
 /* }}} */
 
-/* Put the parsed pairs into the environment. */
+/* Put the parsed pairs into the environment: names are unique (the parser
+ * refuses duplicates) and the room is made once, so adding cannot fail. */
 static int scgi_conn_load_env(scgi_conn *conn) /* {{{ */
 {
-	uint32_t i;
+	const scgi_header_pair *pair = conn->pairs;
+	const scgi_header_pair *end = pair + conn->parser.pair_count;
 
 	scgi_env_reset(&conn->env);
-	for (i = 0; i < conn->parser.pair_count; i++) {
-		const scgi_header_pair *pair = &conn->pairs[i];
+	if (scgi_env_reserve(&conn->env, conn->parser.pair_count) < 0) {
+		return -1;
+	}
+	for (; pair < end; pair++) {
 		const char *name = conn->in_buf + pair->name_off;
 
 		if (!conn->limits.php_value_params
@@ -303,10 +307,8 @@ static int scgi_conn_load_env(scgi_conn *conn) /* {{{ */
 				 || (pair->name_len == sizeof("PHP_ADMIN_VALUE") - 1 && memcmp(name, "PHP_ADMIN_VALUE", pair->name_len) == 0))) {
 			continue;  /* the pool does not let the web server set ini values */
 		}
-		if (scgi_env_add_borrowed(&conn->env, name, pair->name_len,
-				conn->in_buf + pair->value_off, pair->value_len) < 0) {
-			return -1;
-		}
+		(void) scgi_env_add_borrowed(&conn->env, name, pair->name_len,
+				conn->in_buf + pair->value_off, pair->value_len);
 	}
 	return 0;
 }

@@ -188,15 +188,32 @@ static scgi_env_entry *scgi_env_insert(scgi_env *env, uint32_t slot, uint32_t ha
 }
 /* }}} */
 
+int scgi_env_reserve(scgi_env *env, uint32_t entries) /* {{{ */
+{
+	while (env->capacity - env->count < entries) {
+		if (scgi_env_grow(env) < 0) {
+			return -1;
+		}
+	}
+	return 0;
+}
+/* }}} */
+
 int scgi_env_add_borrowed(scgi_env *env, const char *name, uint32_t name_len, char *value, uint32_t value_len) /* {{{ */
 {
 	uint32_t hash = SCGI_ENV_HASH(name, name_len);
+	uint32_t slot = hash & env->slot_mask;
 	scgi_env_entry *entry;
 
 	if (env->count == env->capacity && scgi_env_grow(env) < 0) {
 		return -1;
 	}
-	entry = scgi_env_insert(env, scgi_env_find(env, name, name_len, hash), hash);
+	/* the name is not in the table: the first free slot is its place, no
+	 * name needs comparing on the way */
+	while (env->slots[slot]) {
+		slot = (slot + 1) & env->slot_mask;
+	}
+	entry = scgi_env_insert(env, slot, hash);
 	entry->name = name;
 	entry->name_len = name_len;
 	entry->value = value;

@@ -56,6 +56,9 @@ int   scgi_env_init(scgi_env *env, uint32_t expected_entries);
 void  scgi_env_destroy(scgi_env *env);
 void  scgi_env_reset(scgi_env *env);
 
+/* Room for entries more, so that adding them cannot fail. */
+int   scgi_env_reserve(scgi_env *env, uint32_t entries);
+
 /* Add a header pair known not to be in the table (the parser rejects
  * duplicates); name and value stay owned by the caller's buffer. */
 int   scgi_env_add_borrowed(scgi_env *env, const char *name, uint32_t name_len,
