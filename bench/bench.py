@@ -864,15 +864,21 @@ def full_plan(env):
     d = int(env.get("BENCH_DURATION", 3))
     pools = [int(x) for x in env.get("BENCH_POOLS", "1,2,4,8,16").split(",")]
     concs = [int(x) for x in env.get("BENCH_CONCS", "1,8,32,128").split(",")]
+    workloads = [w for w in env.get("BENCH_WORKLOADS", ",".join(WORKLOADS)).split(",") if w]
+    for w in workloads:
+        if w not in WORKLOADS or w == "stream":
+            raise SystemExit("bench: BENCH_WORKLOADS: unknown workload %r (know: %s)" % (w, ", ".join(WORKLOADS)))
+    opcaches = [{"on": True, "off": False}[x] for x in env.get("BENCH_OPCACHE", "on,off").split(",") if x]
     phases = []
-    for opcache in (True, False):
+    for opcache in opcaches:
         for n in pools:
-            cells = [(w, c, d, None) for w in WORKLOADS for c in concs]
+            cells = [(w, c, d, None) for w in workloads for c in concs]
             # CGI has no pool and no way to turn opcache off per request:
             # measured once, beside the first pool size
             cgi = opcache and n == pools[0]
             if cgi:
-                cells += [(w, c, max(d, 3), ["cgi"]) for w in ("hello", "cpu") for c in concs if c <= 32]
+                cells += [(w, c, max(d, 3), ["cgi"]) for w in ("hello", "cpu") if w in workloads
+                          for c in concs if c <= 32]
             phases.append({"name": "pool %d, opcache %s, nginx 1 worker" % (n, "on" if opcache else "off"),
                            "pool": n, "opcache": opcache, "nginx_workers": 1, "cgi": cgi,
                            "cells": cells})
@@ -880,7 +886,7 @@ def full_plan(env):
                    "nginx_workers": 2, "cgi": False,
                    "cells": [(w, c, d, ["nginx-fcgi", "nginx-fcgi-ka", "nginx-scgi"]
                               + (["nginx-return200"] if w == "hello" else []))
-                             for w in ("hello", "r1m") for c in concs]})
+                             for w in ("hello", "r1m") if w in workloads for c in concs]})
     return {"rounds": rounds, "phases": phases,
             "callgrind": [(w, True) for w in ("hello", "r100k", "post1m", "framework")] + [("hello", False)],
             "strace": [("hello", 500), ("r1m", 100), ("post1m", 100), ("upload", 100), ("framework", 200)],
