@@ -998,6 +998,47 @@ def fmt_ratio(q):
 VARIANT_ORDER = ["cgi", "nginx-fcgi", "nginx-fcgi-ka", "nginx-scgi", "nginx-return200", "direct-fcgi", "direct-scgi"]
 
 
+def pivot_markdown(cells):
+    """per workload and opcache setting, pools down and concurrency across:
+    SCGI ÷ FastCGI (new connection) / ÷ FastCGI keepalive, medians of the
+    per-round ratios; a keepalive cell with errors is marked.  Only when
+    more than one pool size was measured (the sweep)."""
+    mine = [c for c in cells if c["nginx_workers"] == 1 and c["ratios_rps"]]
+    pools = sorted({c["pool"] for c in mine})
+    if len(pools) < 2:
+        return []
+    L = ["## SCGI ÷ FastCGI by pool size and concurrency (nginx, 1 worker)\n",
+         "Each cell: nginx-scgi ÷ nginx-fcgi (a new connection per request, nginx's default) / "
+         "÷ nginx-fcgi-ka (upstream keepalive), median of the per-round req/s ratios; "
+         "`!` marks a keepalive run with errors; p99 latency of SCGI / keepalive FastCGI in ms below.\n"]
+    for opcache in (True, False):
+        for w in WORKLOADS:
+            sel = [c for c in mine if c["workload"] == w and c["opcache"] == opcache]
+            if not sel:
+                continue
+            concs = sorted({c["concurrency"] for c in sel})
+            L.append("**%s, opcache %s**\n" % (w, "on" if opcache else "off"))
+            L.append("| pool | " + " | ".join("c = %d" % x for x in concs) + " |")
+            L.append("|---|" + "---|" * len(concs))
+            for n in pools:
+                row = []
+                for x in concs:
+                    c = next((c for c in sel if c["pool"] == n and c["concurrency"] == x), None)
+                    if not c:
+                        row.append("–")
+                        continue
+                    r = c["ratios_rps"]
+                    ka = c["variants"].get("nginx-fcgi-ka") or {}
+                    sc = c["variants"].get("nginx-scgi") or {}
+                    a, b = r.get("nginx-scgi/nginx-fcgi"), r.get("nginx-scgi/nginx-fcgi-ka")
+                    row.append("%s / %s%s<br>%.1f / %.1f ms" % (
+                        "%.2f" % a["median"] if a else "–", "%.2f" % b["median"] if b else "–",
+                        "!" if ka.get("errors") else "", sc.get("p99_us", 0) / 1000.0, ka.get("p99_us", 0) / 1000.0))
+                L.append("| %d | %s |" % (n, " | ".join(row)))
+            L.append("")
+    return L
+
+
 def write_markdown(path, result):
     m = result["meta"]
     L = []
@@ -1014,6 +1055,9 @@ def write_markdown(path, result):
     L.append("opcache really active (asked through each variant): %s\n" % json.dumps(m["opcache_seen"]))
     if m["sanity_failures"]:
         L.append("**Sanity failures:** %s\n" % "; ".join(m["sanity_failures"]))
+    pivot = pivot_markdown(result["cells"])
+    if pivot:
+        L += pivot
     L.append("## Ratios (median of per-round ratios, min–max over rounds)\n")
     L.append("| pool | opcache | nginx w | workload | c | best FastCGI | SCGI/best FastCGI | SCGI/FastCGI | SCGI/FastCGI keepalive | direct SCGI/FastCGI | SCGI/CGI | ceiling/SCGI |")
     L.append("|---|---|---|---|---|---|---|---|---|---|---|---|")
@@ -1175,13 +1219,21 @@ class Ctx:
 
 def main():
     ap = argparse.ArgumentParser()
-    ap.add_argument("--prefix", required=True)
-    ap.add_argument("--loadgen", required=True)
-    ap.add_argument("--work", required=True)
-    ap.add_argument("--results", required=True)
+    ap.add_argument("--prefix")
+    ap.add_argument("--loadgen")
+    ap.add_argument("--work")
+    ap.add_argument("--results")
     ap.add_argument("--mode", default="quick", choices=["quick", "full", "profile"])
     ap.add_argument("--command", default="")
+    ap.add_argument("--markdown-from", help="only write the .md of an existing results .json again")
     a = ap.parse_args()
+    if a.markdown_from:
+        with open(a.markdown_from) as f:
+            result = json.load(f)
+        write_markdown(a.markdown_from[:-len(".json")] + ".md", result)
+        return
+    if not (a.prefix and a.loadgen and a.work and a.results):
+        ap.error("--prefix, --loadgen, --work and --results are needed for a run")
     nice = os.environ.get("BENCH_NICE")
     if nice:
         # every server and client we start inherits it: other work on the
