@@ -2,7 +2,7 @@
 #
 #   make run     build everything, serve the demo (nginx -> php-fpm-scgi)
 #   make check   build everything, run every test; ends "N passed, N failed"
-#   make bench   CGI vs FastCGI vs SCGI (BENCH=quick|full)
+#   make bench   CGI vs FastCGI vs SCGI (BENCH=quick|full|profile)
 #   make dist    the patched release tarball php-7.4.33-scgi.tar.xz
 
 PHP_SCGI_CACHE ?= /var/cache/php-fpm-scgi
