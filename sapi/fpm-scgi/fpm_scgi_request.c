@@ -27,16 +27,14 @@
  * The realpath cache holds normalised absolute paths only, each until its
  * TTL: a hit on the path as given means tsrm_realpath() would normalise it
  * to itself and answer from that same entry.  Anything else (a miss, an
- * expired entry, a relative or odd path, the cache turned off) asks
- * tsrm_realpath() as FPM does.
+ * expired entry, a relative or odd path, which is never a key, the cache
+ * turned off, which holds nothing) asks tsrm_realpath() as FPM does.
  */
 int fpm_scgi_path_resolves(const char *path, size_t path_len) /* {{{ */
 {
 	char *real_path;
 
-	if (path_len > 0 && path_len < MAXPATHLEN && IS_ABSOLUTE_PATH(path, path_len)
-			&& CWDG(realpath_cache_size_limit)
-			&& realpath_cache_lookup(path, path_len, time(NULL)) != NULL) {
+	if (path_len < MAXPATHLEN && realpath_cache_lookup(path, path_len, time(NULL)) != NULL) {
 		return 1;
 	}
 	real_path = tsrm_realpath(path, NULL);

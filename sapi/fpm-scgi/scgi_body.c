@@ -30,7 +30,6 @@
 #include "fpm_config.h"
 
 #include <stdlib.h>
-#include <string.h>
 
 #include "php.h"
 #include "SAPI.h"
@@ -76,21 +75,18 @@ static int scgi_body_read_into_memory(void)
 	return 1;
 }
 
-/* sapi_module.default_post_reader: PHP's php_default_post_reader reads a
- * POST body no handler knows into its temp stream; small ones come here.
- * Over post_max_size it stays PHP's, for PHP's warning. */
+/* sapi_module.default_post_reader, called for every POST after its
+ * handler's reader: a body no handler knows, not over post_max_size, comes
+ * here; everything else goes to PHP's own php_default_post_reader (which
+ * reads into its temp stream, or warns over post_max_size). */
 static void scgi_body_default_post_reader(void)
 {
-	if (strcmp(SG(request_info).request_method, "POST") != 0 || SG(request_info).post_entry != NULL) {
+	if (SG(request_info).post_entry == NULL
+			&& !(SG(post_max_size) > 0 && SG(request_info).content_length > SG(post_max_size))
+			&& scgi_body_read_into_memory()) {
 		return;
 	}
-	if (SG(post_max_size) > 0 && SG(request_info).content_length > SG(post_max_size)) {
-		sapi_read_standard_form_data();
-		return;
-	}
-	if (!scgi_body_read_into_memory()) {
-		sapi_read_standard_form_data();
-	}
+	php_default_post_reader();
 }
 
 /* sapi_module.activate: PHP reads no other body at start-up; php://input

@@ -21,7 +21,8 @@ EOT;
 $code = <<<'EOT'
 <?php
 echo error_get_last()['message'] ?? 'no error', "\n";
-echo 'post ', count($_POST), ' files ', json_encode(array_map(function ($f) { return $f['error']; }, $_FILES)), "\n";
+echo 'post ', count($_POST), ' files ', json_encode(array_map(function ($f) { return $f['error']; }, $_FILES)),
+    ' input ', strlen(file_get_contents('php://input')), "\n";
 EOT;
 
 $tester = new FPM\Tester($cfg, $code);
@@ -42,6 +43,12 @@ $reply = FPM\SCGI\request($tester, FPM\SCGI\params($src, [
     'REQUEST_METHOD' => 'POST', 'CONTENT_TYPE' => 'multipart/form-data; boundary=X',
 ]), $multipart, 5000);
 echo $reply->status, ' ', trim($reply->body), "\n";
+/* a body PHP keeps for php://input: PHP's warning too, and the body is
+ * still there for php://input, as php-fpm reads it then */
+$reply = FPM\SCGI\request($tester, FPM\SCGI\params($src, [
+    'REQUEST_METHOD' => 'POST', 'CONTENT_TYPE' => 'application/json',
+]), str_repeat('z', 100000), 5000);
+echo $reply->status, ' ', trim($reply->body), "\n";
 FPM\SCGI\check('no waiting', microtime(true) - $start < 3);
 
 $tester->terminate();
@@ -52,9 +59,11 @@ $tester->close();
 Done
 --EXPECT--
 200 Unknown: POST Content-Length of 200002 bytes exceeds the limit of 65536 bytes
-post 0 files []
+post 0 files [] input 200002
 200 no error
-post 0 files {"f":1,"g":0}
+post 0 files {"f":1,"g":0} input 0
+200 Unknown: POST Content-Length of 100000 bytes exceeds the limit of 65536 bytes
+post 0 files [] input 100000
 no waiting: ok
 Done
 --CLEAN--
