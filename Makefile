@@ -13,7 +13,7 @@ PREFIX         := $(BUILD)/prefix
 
 export PHP_SCGI_CACHE
 
-.PHONY: all deps tree build run check test bench dist clean
+.PHONY: all deps tree build stock run check test bench dist clean
 
 all: build
 
@@ -26,6 +26,11 @@ tree: deps
 build: tree
 	@tools/build.sh $(TREE) $(PREFIX)
 
+# php-fpm as its users have it (no patch of ours that php-fpm shares), for
+# the benchmark's ratios
+stock: tree
+	@tools/build-stock.sh $(BUILD)
+
 run: build
 	@tools/run-demo.sh $(PREFIX)
 
@@ -34,8 +39,8 @@ check: build
 
 test: check
 
-bench: build
-	@bench/run.sh $(PREFIX)
+bench: build stock
+	@BENCH_STOCK_PREFIX=$(BUILD)/stock/prefix bench/run.sh $(PREFIX)
 
 dist: tree
 	@tools/dist.sh $(BUILD) $(PHP_VERSION)

@@ -192,6 +192,8 @@ def fingerprint(prefix):
     out = {}
     for rel in ("sbin/php-fpm", "sbin/php-fpm-scgi", "bin/php-cgi"):
         p = os.path.join(prefix, rel)
+        if not os.path.exists(p):
+            continue  # a stock prefix has no php-fpm-scgi
         with open(p, "rb") as f:
             out[rel] = hashlib.sha256(f.read()).hexdigest()[:16]
     ext = os.path.join(prefix, "lib", "php", "extensions")
@@ -366,6 +368,13 @@ def nginx_conf(work, www, ports, socks, n, workers):
                    [("CONTENT_LENGTH", "$content_length")] + NGINX_PARAMS)
     scgi = "".join("            scgi_param %s %s;\n" % kv for kv in [("SCGI", "1")] + NGINX_PARAMS)
     common = ("        root %s;\n" % www)
+    stock = ""
+    if "fcgi-stock" in socks:
+        # stock php-fpm (without our patches to code php-fpm shares), a new
+        # connection per request like nginx-fcgi
+        stock = ("    server {\n        listen 127.0.0.1:%d;\n%s        location ~ \\.php$ {\n"
+                 "            fastcgi_pass unix:%s;\n%s        }\n    }\n"
+                 % (ports["nginx-fcgi-stock"], common, socks["fcgi-stock"], fcgi))
     path = os.path.join(work, "nginx.conf")
     with open(path, "w") as f:
         f.write("""worker_processes %(workers)d;
@@ -418,10 +427,11 @@ http {
             scgi_pass unix:%(scgi_sock)s;
 %(scgi)s        }
     }
-}
+%(stock)s}
 """ % dict(workers=workers, work=work, n=n, ka=socks["fcgi-ka"], p_ceil=ports["nginx-return200"],
            p_fcgi=ports["nginx-fcgi"], p_ka=ports["nginx-fcgi-ka"], p_scgi=ports["nginx-scgi"],
-           common=common, fcgi_sock=socks["fcgi"], scgi_sock=socks["scgi"], fcgi=fcgi, scgi=scgi))
+           common=common, fcgi_sock=socks["fcgi"], scgi_sock=socks["scgi"], fcgi=fcgi, scgi=scgi,
+           stock=stock))
     return path
 
 
@@ -473,9 +483,12 @@ class Servers:
             "fcgi-ka": Pool(w, ctx.prefix, "php-fpm", "fcgi-ka", n, opcache),
             "scgi": Pool(w, ctx.prefix, "php-fpm-scgi", "scgi", n, opcache),
         }
+        if ctx.stock_prefix:
+            self.pools["fcgi-stock"] = Pool(w, ctx.stock_prefix, "php-fpm", "fcgi-stock", n, opcache)
         self.rss_idle = {k: rss_kib(p.workers()) for k, p in self.pools.items()}
         self.ports = {v: free_port() for v in
-                      ("nginx-return200", "nginx-fcgi", "nginx-fcgi-ka", "nginx-scgi")}
+                      ("nginx-return200", "nginx-fcgi", "nginx-fcgi-ka", "nginx-scgi")
+                      + (("nginx-fcgi-stock",) if ctx.stock_prefix else ())}
         socks = {k: p.sock for k, p in self.pools.items()}
         conf = nginx_conf(w, ctx.www, self.ports, socks, n, nginx_workers)
         self.nginx = start(["nginx", "-p", w, "-c", conf, "-g", "daemon off;"], "nginx",
@@ -504,6 +517,7 @@ class Servers:
 
     def pool_of(self, variant):
         return {"nginx-fcgi": "fcgi", "nginx-fcgi-ka": "fcgi-ka", "nginx-scgi": "scgi",
+                "nginx-fcgi-stock": "fcgi-stock",
                 "direct-fcgi": "fcgi", "direct-scgi": "scgi"}.get(variant)
 
     def http_get(self, variant, path, body=None, ctype=None):
@@ -616,7 +630,7 @@ def run_one(ctx, srv, variant, workload, conc, seconds):
 
 
 def variants_for(workload, plan):
-    v = ["nginx-fcgi", "nginx-fcgi-ka", "nginx-scgi"]
+    v = ["nginx-fcgi", "nginx-fcgi-ka", "nginx-scgi"] + (["nginx-fcgi-stock"] if plan.get("stock") else [])
     if workload == "hello" and plan.get("ceiling", True):
         v.append("nginx-return200")
     if plan.get("direct", True):
@@ -628,7 +642,8 @@ def sanity(ctx, srv, workloads, cgi):
     """every variant answers every workload correctly, and says whether
     opcache is really on in it"""
     report = {"opcache": {}, "failures": []}
-    http_variants = ["nginx-fcgi", "nginx-fcgi-ka", "nginx-scgi"] + (["cgi"] if cgi else [])
+    http_variants = ["nginx-fcgi", "nginx-fcgi-ka", "nginx-scgi"] + (["cgi"] if cgi else []) \
+        + (["nginx-fcgi-stock"] if "fcgi-stock" in srv.pools else [])
     for v in http_variants:
         st, data = srv.http_get(v, "/opcache.php")
         try:
@@ -685,21 +700,22 @@ def callgrind_functions(path, inclusive=False):
     return fns
 
 
-def measure_callgrind(ctx, binary, proto, workload, opcache, k_lo=100, k_hi=600):
+def measure_callgrind(ctx, binary, proto, workload, opcache, k_lo=100, k_hi=600, prefix=None, key=None):
     """(Ir of a worker that served k_hi requests - one that served k_lo) /
     (k_hi - k_lo): a worker's own count includes ~20M instructions of
     start-up and shutdown; the difference leaves only requests.  The master
     runs under callgrind, which follows its fork into the one static worker;
     pm.max_requests makes the worker exit, and write its profile, after
     exactly k requests."""
+    key = key or proto
     outdir = os.path.join(ctx.work, "callgrind")
     os.makedirs(outdir, exist_ok=True)
     os.chmod(outdir, 0o777)
     files = {}
     for k in (k_lo, k_hi):
-        tag = "%s-%s-%s-%d" % (proto, workload, "on" if opcache else "off", k)
+        tag = "%s-%s-%s-%d" % (key, workload, "on" if opcache else "off", k)
         wrap = ["valgrind", "--tool=callgrind", "--callgrind-out-file=%s/%s.%%p" % (outdir, tag)]
-        pool = Pool(ctx.work, ctx.prefix, binary, "cg-" + proto, 1, opcache,
+        pool = Pool(ctx.work, prefix or ctx.prefix, binary, "cg-" + key, 1, opcache,
                     extra="pm.max_requests = %d\n" % k, wrap=wrap)
         worker = pool.workers()[0]
         run_loadgen(ctx, proto, pool.sock, workload, 1, requests=k)
@@ -720,22 +736,23 @@ def measure_callgrind(ctx, binary, proto, workload, opcache, k_lo=100, k_hi=600)
                        r"persistent_compile_file|phar_compile_file|zend_execute_scripts|main$)")
     incl = sorted(((fn, (i_hi.get(fn, 0) - i_lo.get(fn, 0)) / (k_hi - k_lo)) for fn in i_hi
                    if layer.match(fn)), key=lambda x: -x[1])
-    return {"binary": binary, "protocol": proto, "workload": workload, "opcache": opcache,
+    return {"binary": binary, "protocol": proto, "key": key, "workload": workload, "opcache": opcache,
             "ir_per_request": round(per), "ir_worker_lo": lo, "ir_worker_hi": hi,
             "requests_lo": k_lo, "requests_hi": k_hi,
             "top_exclusive_ir_per_request": [[fn, round(v)] for fn, v in top if v >= 1],
             "request_path_inclusive_ir_per_request": [[fn, round(v)] for fn, v in incl if v >= 50]}
 
 
-def measure_strace(ctx, binary, proto, workload, requests):
+def measure_strace(ctx, binary, proto, workload, requests, prefix=None, key=None):
     """syscalls per request in the one worker of a static pool: strace -c -f
     -p WORKER around exactly `requests` requests, then a full trace of a few
     requests for the list"""
-    pool = Pool(ctx.work, ctx.prefix, binary, "st-" + proto, 1, True)
+    key = key or proto
+    pool = Pool(ctx.work, prefix or ctx.prefix, binary, "st-" + key, 1, True)
     try:
         worker = pool.workers()[0]
         run_loadgen(ctx, proto, pool.sock, workload, 1, requests=20)  # warm up
-        out = os.path.join(ctx.work, "strace-%s-%s.txt" % (proto, workload))
+        out = os.path.join(ctx.work, "strace-%s-%s.txt" % (key, workload))
         st = start(["strace", "-c", "-f", "-o", out, "-p", str(worker)], "strace",
                    stderr=subprocess.PIPE)
         time.sleep(1.0)
@@ -751,7 +768,7 @@ def measure_strace(ctx, binary, proto, workload, requests):
                     counts[m.group(2)] = int(m.group(1))
                     total += int(m.group(1))
         # the sequence for one request, from a full trace of five
-        out2 = os.path.join(ctx.work, "strace-seq-%s-%s.txt" % (proto, workload))
+        out2 = os.path.join(ctx.work, "strace-seq-%s-%s.txt" % (key, workload))
         st = start(["strace", "-f", "-s", "0", "-o", out2, "-p", str(worker)], "strace",
                    stderr=subprocess.PIPE)
         time.sleep(1.0)
@@ -761,7 +778,7 @@ def measure_strace(ctx, binary, proto, workload, requests):
         seq = one_request_sequence(out2)
     finally:
         pool.stop()
-    return {"binary": binary, "protocol": proto, "workload": workload, "requests": requests,
+    return {"binary": binary, "protocol": proto, "key": key, "workload": workload, "requests": requests,
             "syscalls_per_request": round(total / requests, 2),
             "per_request": {k: round(v / requests, 2) for k, v in sorted(counts.items(), key=lambda x: -x[1])},
             "sequence": seq}
@@ -833,15 +850,17 @@ def quick_plan(env):
              "cgi": True,
              "cells": [("hello", 32, d, None), ("r1m", 32, d, None)]
              + [("hello", c, s, None) for c in (1, 8, 128)]
-             + [(w, 32, s, ["nginx-fcgi", "nginx-fcgi-ka", "nginx-scgi"]) for w in others]
+             + [(w, 32, s, ["nginx-fcgi", "nginx-fcgi-ka", "nginx-scgi", "nginx-fcgi-stock"]) for w in others]
              # CGI needs a few seconds to reach its steady state (32 execs in flight)
              + [("hello", 32, max(d, 3), ["cgi"])]},
             {"name": "pool 4, opcache off, nginx 1 worker", "pool": 4, "opcache": False, "nginx_workers": 1,
              "cgi": False,
-             "cells": [("hello", 32, s, ["nginx-fcgi", "nginx-fcgi-ka", "nginx-scgi", "direct-fcgi", "direct-scgi"])]},
+             "cells": [("hello", 32, s, ["nginx-fcgi", "nginx-fcgi-ka", "nginx-scgi", "nginx-fcgi-stock",
+                                         "direct-fcgi", "direct-scgi"])]},
             {"name": "pool 4, opcache on, nginx 2 workers", "pool": 4, "opcache": True, "nginx_workers": 2,
              "cgi": False,
-             "cells": [("hello", 32, s, ["nginx-fcgi", "nginx-fcgi-ka", "nginx-scgi", "nginx-return200"])]},
+             "cells": [("hello", 32, s, ["nginx-fcgi", "nginx-fcgi-ka", "nginx-scgi", "nginx-fcgi-stock",
+                                         "nginx-return200"])]},
         ],
         "callgrind": [("hello", True), ("hello", False)],
         "strace": [("hello", 500), ("r1m", 100), ("post1m", 100)],
@@ -953,10 +972,11 @@ def summarize(runs):
             return {"median": round(statistics.median(q), 3), "min": round(min(q), 3),
                     "max": round(max(q), 3), "rounds": len(q)}
 
-        fc = [v for v in ("nginx-fcgi", "nginx-fcgi-ka") if v in vs and vs[v]["errors"] == 0]
+        fc = [v for v in ("nginx-fcgi", "nginx-fcgi-ka", "nginx-fcgi-stock") if v in vs and vs[v]["errors"] == 0]
         best = max(fc, key=lambda v: vs[v]["rps"]) if fc else None
         pairs = [("nginx-scgi/nginx-fcgi", "nginx-scgi", "nginx-fcgi"),
                  ("nginx-scgi/nginx-fcgi-ka", "nginx-scgi", "nginx-fcgi-ka"),
+                 ("nginx-scgi/nginx-fcgi-stock", "nginx-scgi", "nginx-fcgi-stock"),
                  ("direct-scgi/direct-fcgi", "direct-scgi", "direct-fcgi"),
                  ("nginx-scgi/cgi", "nginx-scgi", "cgi"),
                  ("nginx-return200/nginx-scgi", "nginx-return200", "nginx-scgi")]
@@ -995,7 +1015,7 @@ def fmt_ratio(q):
     return "%.2f× (%.2f–%.2f)" % (q["median"], q["min"], q["max"])
 
 
-VARIANT_ORDER = ["cgi", "nginx-fcgi", "nginx-fcgi-ka", "nginx-scgi", "nginx-return200", "direct-fcgi", "direct-scgi"]
+VARIANT_ORDER = ["cgi", "nginx-fcgi-stock", "nginx-fcgi", "nginx-fcgi-ka", "nginx-scgi", "nginx-return200", "direct-fcgi", "direct-scgi"]
 
 
 def pivot_markdown(cells):
@@ -1059,28 +1079,31 @@ def write_markdown(path, result):
     if pivot:
         L += pivot
     L.append("## Ratios (median of per-round ratios, min–max over rounds)\n")
-    L.append("| pool | opcache | nginx w | workload | c | best FastCGI | SCGI/best FastCGI | SCGI/FastCGI | SCGI/FastCGI keepalive | direct SCGI/FastCGI | SCGI/CGI | ceiling/SCGI |")
-    L.append("|---|---|---|---|---|---|---|---|---|---|---|---|")
+    L.append("FastCGI is php-fpm from this tree; *stock* is php-fpm built without our patches "
+             "to code it shares (tools/build-stock.sh), as its users have it.\n")
+    L.append("| pool | opcache | nginx w | workload | c | best FastCGI | SCGI/best FastCGI | SCGI/stock FastCGI | SCGI/FastCGI | SCGI/FastCGI keepalive | direct SCGI/FastCGI | SCGI/CGI | ceiling/SCGI |")
+    L.append("|---|---|---|---|---|---|---|---|---|---|---|---|---|")
     for c in result["cells"]:
         r = c["ratios_rps"]
         if not r:
             continue
-        L.append("| %d | %s | %d | %s | %d | %s | %s | %s | %s | %s | %s | %s |" % (
+        L.append("| %d | %s | %d | %s | %d | %s | %s | %s | %s | %s | %s | %s | %s |" % (
             c["pool"], "on" if c["opcache"] else "off", c["nginx_workers"], c["workload"], c["concurrency"],
             c["best_fcgi"] or "none error-free", fmt_ratio(r.get("nginx-scgi/best-fcgi")),
-            fmt_ratio(r.get("nginx-scgi/nginx-fcgi")), fmt_ratio(r.get("nginx-scgi/nginx-fcgi-ka")),
+            fmt_ratio(r.get("nginx-scgi/nginx-fcgi-stock")), fmt_ratio(r.get("nginx-scgi/nginx-fcgi")), fmt_ratio(r.get("nginx-scgi/nginx-fcgi-ka")),
             fmt_ratio(r.get("direct-scgi/direct-fcgi")), fmt_ratio(r.get("nginx-scgi/cgi")),
             fmt_ratio(r.get("nginx-return200/nginx-scgi"))))
     L.append("\n## Server CPU time per request, SCGI ÷ FastCGI (pool workers + nginx workers; pool workers alone)\n")
     L.append("Less sensitive to other load on the machine than requests/s. Below 1 is better for SCGI.\n")
-    L.append("| pool | opcache | nginx w | workload | c | nginx SCGI/FastCGI: server | pool | nginx SCGI/FastCGI keepalive: server | pool | direct SCGI/FastCGI: pool |")
-    L.append("|---|---|---|---|---|---|---|---|---|---|")
+    L.append("| pool | opcache | nginx w | workload | c | nginx SCGI/stock FastCGI: server | pool | nginx SCGI/FastCGI: server | pool | nginx SCGI/FastCGI keepalive: server | pool | direct SCGI/FastCGI: pool |")
+    L.append("|---|---|---|---|---|---|---|---|---|---|---|---|")
     for c in result["cells"]:
         r = c.get("ratios_cpu_per_request") or {}
         if not r:
             continue
-        L.append("| %d | %s | %d | %s | %d | %s | %s | %s | %s | %s |" % (
+        L.append("| %d | %s | %d | %s | %d | %s | %s | %s | %s | %s | %s | %s |" % (
             c["pool"], "on" if c["opcache"] else "off", c["nginx_workers"], c["workload"], c["concurrency"],
+            fmt_ratio(r.get("nginx-scgi/nginx-fcgi-stock server")), fmt_ratio(r.get("nginx-scgi/nginx-fcgi-stock pool")),
             fmt_ratio(r.get("nginx-scgi/nginx-fcgi server")), fmt_ratio(r.get("nginx-scgi/nginx-fcgi pool")),
             fmt_ratio(r.get("nginx-scgi/nginx-fcgi-ka server")), fmt_ratio(r.get("nginx-scgi/nginx-fcgi-ka pool")),
             fmt_ratio(r.get("direct-scgi/direct-fcgi pool"))))
@@ -1116,44 +1139,49 @@ def write_markdown(path, result):
                 "%.2f / %.2f" % (cl["voluntary"], cl["involuntary"]) if cl else "–", cl["cpu_us"] if cl else "–"))
     if result.get("rss_idle"):
         L.append("\n## Worker RSS idle (right after start, KiB, mean over workers)\n")
-        L.append("| phase | php-fpm | php-fpm (keepalive pool) | php-fpm-scgi |")
-        L.append("|---|---|---|---|")
+        L.append("| phase | stock php-fpm | php-fpm | php-fpm (keepalive pool) | php-fpm-scgi |")
+        L.append("|---|---|---|---|---|")
         for ph, v in result["rss_idle"].items():
-            L.append("| %s | %s | %s | %s |" % (ph, (v.get("fcgi") or {}).get("mean"),
-                                               (v.get("fcgi-ka") or {}).get("mean"), (v.get("scgi") or {}).get("mean")))
+            L.append("| %s | %s | %s | %s | %s |" % (ph, (v.get("fcgi-stock") or {}).get("mean"),
+                                                    (v.get("fcgi") or {}).get("mean"),
+                                                    (v.get("fcgi-ka") or {}).get("mean"), (v.get("scgi") or {}).get("mean")))
     if result.get("callgrind"):
         L.append("\n## Instructions per request in one worker (callgrind)\n")
-        L.append("| workload | opcache | php-fpm | php-fpm-scgi | SCGI/FastCGI |")
-        L.append("|---|---|---|---|---|")
+        L.append("| workload | opcache | stock php-fpm | php-fpm | php-fpm-scgi | SCGI/stock FastCGI | SCGI/FastCGI |")
+        L.append("|---|---|---|---|---|---|---|")
         by = {}
         for c in result["callgrind"]:
-            by.setdefault((c["workload"], c["opcache"]), {})[c["protocol"]] = c
+            by.setdefault((c["workload"], c["opcache"]), {})[c.get("key", c["protocol"])] = c
         for (w, oc), d in by.items():
-            f, s = d.get("fcgi"), d.get("scgi")
-            L.append("| %s | %s | %s | %s | %s |" % (w, "on" if oc else "off", f and f["ir_per_request"],
-                                                    s and s["ir_per_request"],
-                                                    "%.2f" % (s["ir_per_request"] / f["ir_per_request"]) if f and s else "–"))
+            f, s, k = d.get("fcgi"), d.get("scgi"), d.get("fcgi-stock")
+            L.append("| %s | %s | %s | %s | %s | %s | %s |" % (
+                w, "on" if oc else "off", k and k["ir_per_request"], f and f["ir_per_request"],
+                s and s["ir_per_request"],
+                "%.2f" % (s["ir_per_request"] / k["ir_per_request"]) if k and s else "–",
+                "%.2f" % (s["ir_per_request"] / f["ir_per_request"]) if f and s else "–"))
         for c in result["callgrind"]:
             if c["workload"] == "hello" and c["opcache"]:
-                L.append("\nTop functions per request, %s, hello, opcache on (exclusive Ir):\n" % c["binary"])
+                L.append("\nTop functions per request, %s%s, hello, opcache on (exclusive Ir):\n"
+                         % ("stock " if c.get("key") == "fcgi-stock" else "", c["binary"]))
                 L.append("| Ir/request | function |")
                 L.append("|---|---|")
                 for fn, v in c["top_exclusive_ir_per_request"][:20]:
                     L.append("| %d | `%s` |" % (v, fn))
     if result.get("strace"):
         L.append("\n## Syscalls per request in one worker (strace -c -f -p WORKER)\n")
-        L.append("| workload | php-fpm | php-fpm-scgi | SCGI/FastCGI |")
-        L.append("|---|---|---|---|")
+        L.append("| workload | stock php-fpm | php-fpm | php-fpm-scgi | SCGI/stock FastCGI | SCGI/FastCGI |")
+        L.append("|---|---|---|---|---|---|")
         by = {}
         for s in result["strace"]:
-            by.setdefault(s["workload"], {})[s["protocol"]] = s
+            by.setdefault(s["workload"], {})[s.get("key", s["protocol"])] = s
         for w, d in by.items():
-            f, s = d.get("fcgi"), d.get("scgi")
-            L.append("| %s | %s | %s | %s |" % (w, f and f["syscalls_per_request"], s and s["syscalls_per_request"],
-                                               "%.2f" % (s["syscalls_per_request"] / f["syscalls_per_request"])
-                                               if f and s else "–"))
+            f, s, k = d.get("fcgi"), d.get("scgi"), d.get("fcgi-stock")
+            L.append("| %s | %s | %s | %s | %s | %s |" % (
+                w, k and k["syscalls_per_request"], f and f["syscalls_per_request"], s and s["syscalls_per_request"],
+                "%.2f" % (s["syscalls_per_request"] / k["syscalls_per_request"]) if k and s else "–",
+                "%.2f" % (s["syscalls_per_request"] / f["syscalls_per_request"]) if f and s else "–"))
         for s in result["strace"]:
-            L.append("\n%s, %s: %s\n" % (s["binary"], s["workload"],
+            L.append("\n%s%s, %s: %s\n" % ("stock " if s.get("key") == "fcgi-stock" else "", s["binary"], s["workload"],
                                          ", ".join("%s %g" % kv for kv in s["per_request"].items())))
             if s["workload"] == "hello":
                 L.append("```\n" + "\n".join(s["sequence"]) + "\n```")
@@ -1225,6 +1253,7 @@ def main():
     ap.add_argument("--results")
     ap.add_argument("--mode", default="quick", choices=["quick", "full", "profile"])
     ap.add_argument("--command", default="")
+    ap.add_argument("--stock-prefix", help="php-fpm built without our patches to shared code (tools/build-stock.sh)")
     ap.add_argument("--markdown-from", help="only write the .md of an existing results .json again")
     a = ap.parse_args()
     if a.markdown_from:
@@ -1241,8 +1270,14 @@ def main():
         os.setpriority(os.PRIO_PROCESS, 0, int(nice))
     ctx = Ctx()
     ctx.prefix, ctx.loadgen, ctx.work = os.path.abspath(a.prefix), a.loadgen, a.work
+    ctx.stock_prefix = None
+    if a.stock_prefix:
+        if not os.access(os.path.join(a.stock_prefix, "sbin", "php-fpm"), os.X_OK):
+            raise SystemExit("bench: %s/sbin/php-fpm missing; run make stock" % a.stock_prefix)
+        ctx.stock_prefix = os.path.abspath(a.stock_prefix)
     ctx.www = make_tree(ctx.work)
     plan = {"quick": quick_plan, "full": full_plan, "profile": profile_plan}[a.mode](os.environ)
+    plan["stock"] = ctx.stock_prefix is not None
     stamp = time.strftime("%Y%m%dT%H%M%SZ", time.gmtime())
     os.makedirs(a.results, exist_ok=True)
 
@@ -1259,7 +1294,8 @@ def main():
                          "wrk": cmd_output(["wrk", "-v"]).splitlines()[0], "valgrind": cmd_output(["valgrind", "--version"]),
                          "strace": cmd_output(["strace", "-V"]).splitlines()[0]},
             "opcache_seen": {}, "sanity_failures": [],
-            "binaries": fingerprint(ctx.prefix), "nice": os.getpriority(os.PRIO_PROCESS, 0), "cpu_busy_before": cpu_busy(), "loadavg_before": loadavg()}
+            "binaries": fingerprint(ctx.prefix), "stock_prefix": ctx.stock_prefix,
+            "stock_binaries": fingerprint(ctx.stock_prefix) if ctx.stock_prefix else None, "nice": os.getpriority(os.PRIO_PROCESS, 0), "cpu_busy_before": cpu_busy(), "loadavg_before": loadavg()}
     if meta["cpu_busy_before"]["busy"] > 0.15:
         log("WARNING: the CPUs are %.0f%% busy before we start (%.0f%% by niced processes); results will be noisy"
             % (100 * meta["cpu_busy_before"]["busy"], 100 * meta["cpu_busy_before"]["busy_niced"]))
@@ -1277,7 +1313,8 @@ def main():
             for rnd in range(plan["rounds"]):
                 t = time.time()
                 for (w, c, secs, only) in phase["cells"]:
-                    vs = only or variants_for(w, plan)
+                    vs = [v for v in (only or variants_for(w, plan))
+                          if v != "nginx-fcgi-stock" or plan["stock"]]
                     k = rnd % len(vs)
                     for v in vs[k:] + vs[:k]:
                         res = run_one(ctx, srv, v, w, c, secs)
@@ -1289,14 +1326,17 @@ def main():
         finally:
             srv.stop()
 
+    # (binary, protocol, prefix, key): stock php-fpm first when there is one
+    builds = ([("php-fpm", "fcgi", ctx.stock_prefix, "fcgi-stock")] if ctx.stock_prefix else []) \
+        + [("php-fpm", "fcgi", ctx.prefix, "fcgi"), ("php-fpm-scgi", "scgi", ctx.prefix, "scgi")]
     for w, oc in plan["callgrind"]:
         log("callgrind:", w, "opcache", "on" if oc else "off")
-        for binary, proto in (("php-fpm", "fcgi"), ("php-fpm-scgi", "scgi")):
-            result["callgrind"].append(measure_callgrind(ctx, binary, proto, w, oc))
+        for binary, proto, prefix, key in builds:
+            result["callgrind"].append(measure_callgrind(ctx, binary, proto, w, oc, prefix=prefix, key=key))
     for w, n in plan["strace"]:
         log("strace:", w)
-        for binary, proto in (("php-fpm", "fcgi"), ("php-fpm-scgi", "scgi")):
-            result["strace"].append(measure_strace(ctx, binary, proto, w, n))
+        for binary, proto, prefix, key in builds:
+            result["strace"].append(measure_strace(ctx, binary, proto, w, n, prefix=prefix, key=key))
     if plan["stream"]:
         log("streaming 100 MiB")
         for binary, proto in (("php-fpm", "fcgi"), ("php-fpm-scgi", "scgi")):
@@ -1325,22 +1365,24 @@ def print_headline(result):
         if c["pool"] == 4 and c["concurrency"] == 32 and c["workload"] in ("hello", "r1m") and c["nginx_workers"] == 1:
             r = c["ratios_rps"]
             q = c.get("ratios_cpu_per_request") or {}
-            print("%-6s opcache %-3s  req/s: SCGI/best FastCGI %s, direct SCGI/FastCGI %s, SCGI/CGI %s;"
+            print("%-6s opcache %-3s  req/s: SCGI/best FastCGI %s, SCGI/stock FastCGI %s, direct SCGI/FastCGI %s, SCGI/CGI %s;"
                   "  server CPU/req: SCGI/FastCGI %s, direct %s" % (
                       c["workload"], "on" if c["opcache"] else "off", fmt_ratio(r.get("nginx-scgi/best-fcgi")),
+                      fmt_ratio(r.get("nginx-scgi/nginx-fcgi-stock")),
                       fmt_ratio(r.get("direct-scgi/direct-fcgi")), fmt_ratio(r.get("nginx-scgi/cgi")),
                       fmt_ratio(q.get("nginx-scgi/nginx-fcgi server")), fmt_ratio(q.get("direct-scgi/direct-fcgi pool"))))
     by = {}
     for x in result["callgrind"]:
-        by.setdefault((x["workload"], x["opcache"]), {})[x["protocol"]] = x["ir_per_request"]
+        by.setdefault((x["workload"], x["opcache"]), {})[x.get("key", x["protocol"])] = x["ir_per_request"]
     for (w, oc), d in by.items():
-        print("instructions/request %s opcache %s: php-fpm %s, php-fpm-scgi %s" % (w, "on" if oc else "off",
-                                                                                 d.get("fcgi"), d.get("scgi")))
+        print("instructions/request %s opcache %s: stock php-fpm %s, php-fpm %s, php-fpm-scgi %s" % (
+            w, "on" if oc else "off", d.get("fcgi-stock"), d.get("fcgi"), d.get("scgi")))
     by = {}
     for x in result["strace"]:
-        by.setdefault(x["workload"], {})[x["protocol"]] = x["syscalls_per_request"]
+        by.setdefault(x["workload"], {})[x.get("key", x["protocol"])] = x["syscalls_per_request"]
     for w, d in by.items():
-        print("syscalls/request %s: php-fpm %s, php-fpm-scgi %s" % (w, d.get("fcgi"), d.get("scgi")))
+        print("syscalls/request %s: stock php-fpm %s, php-fpm %s, php-fpm-scgi %s" % (
+            w, d.get("fcgi-stock"), d.get("fcgi"), d.get("scgi")))
     for s in result["stream"]:
         print("stream 100 MiB %s: worker RSS growth %d KiB" % (s["binary"], s["growth_kib"]))
     print("elapsed %.0f s" % result["meta"]["elapsed_s"])

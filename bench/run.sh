@@ -5,6 +5,9 @@
 #   BENCH=full bench/run.sh PREFIX   the whole sweep (pools 1..16 x c 1..128, hours)
 #   BENCH=profile bench/run.sh PREFIX  only instructions and syscalls per request
 #
+# `make bench` also builds stock php-fpm (tools/build-stock.sh) and passes
+# it as BENCH_STOCK_PREFIX; without it the stock variant is left out.
+#
 # Everything runs from generated configs in a scratch directory
 # (BENCH_KEEP=1 keeps it), on 127.0.0.1 ports and unix sockets; every server
 # is a child process killed by PID on every way out.  Results go to
@@ -49,8 +52,14 @@ trap cleanup INT TERM HUP EXIT
 cc -O2 -pthread -o "$work/loadgen" "$here/loadgen.c"
 
 # The driver kills its own servers by PID; this shell only has to stop it.
+# BENCH_STOCK_PREFIX (make bench sets it): php-fpm built without our patches
+# to code it shares, measured beside the others (tools/build-stock.sh)
+stock=
+if [ -n "${BENCH_STOCK_PREFIX:-}" ]; then
+	stock=$(cd "$BENCH_STOCK_PREFIX" && pwd)
+fi
 python3 "$here/bench.py" --prefix "$prefix" --loadgen "$work/loadgen" --work "$work" \
-	--results "$results" --mode "$mode" \
-	--command "BENCH=$mode bench/run.sh $1" &
+	--results "$results" --mode "$mode" ${stock:+--stock-prefix "$stock"} \
+	--command "BENCH=$mode make bench" &
 pid=$!
 wait "$pid"

@@ -5,7 +5,8 @@
 #
 # buildconf runs when a config*.m4 or build/*.m4 changed, configure when
 # configure or the options changed; make does the rest incrementally.
-# SANITIZE=1 builds with ASan+UBSan (use another BUILD dir for it).
+# SANITIZE=1 builds with ASan+UBSan (use another BUILD dir for it);
+# PHP_SCGI_STOCK=1 leaves php-fpm-scgi out (tools/build-stock.sh).
 set -eu
 
 tree=${1:?usage: build.sh TREE PREFIX}
@@ -41,8 +42,12 @@ pkg-config --exists libsystemd 2>/dev/null && systemd=--with-fpm-systemd
 acl=--with-fpm-acl=no
 [ -f /usr/include/sys/acl.h ] && acl=--with-fpm-acl
 
+# PHP_SCGI_STOCK=1: the same build without php-fpm-scgi (tools/build-stock.sh)
+fpm_scgi=--enable-fpm-scgi
+[ "${PHP_SCGI_STOCK:-0}" = 1 ] && fpm_scgi=
+
 options="--prefix=$prefix --with-config-file-path=$prefix/etc --with-config-file-scan-dir=$prefix/etc/conf.d
-	--enable-fpm --enable-fpm-scgi $systemd $acl
+	--enable-fpm $fpm_scgi $systemd $acl
 	--enable-cgi --enable-cli --disable-phpdbg
 	--enable-opcache --enable-mbstring --enable-intl --enable-calendar --enable-bcmath
 	--enable-pcntl --enable-sockets --enable-exif --with-zlib --with-openssl --with-curl
