@@ -307,7 +307,7 @@ static int scgi_conn_load_env(scgi_conn *conn) /* {{{ */
 				 || (pair->name_len == sizeof("PHP_ADMIN_VALUE") - 1 && memcmp(name, "PHP_ADMIN_VALUE", pair->name_len) == 0))) {
 			continue;  /* the pool does not let the web server set ini values */
 		}
-		(void) scgi_env_add_borrowed(&conn->env, name, pair->name_len,
+		scgi_env_add_borrowed(&conn->env, name, pair->name_len,
 				conn->in_buf + pair->value_off, pair->value_len);
 	}
 	return 0;

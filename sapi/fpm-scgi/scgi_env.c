@@ -199,37 +199,6 @@ int scgi_env_reserve(scgi_env *env, uint32_t entries) /* {{{ */
 }
 /* }}} */
 
-int scgi_env_add_borrowed(scgi_env *env, const char *name, uint32_t name_len, char *value, uint32_t value_len) /* {{{ */
-{
-	uint32_t hash = SCGI_ENV_HASH(name, name_len);
-	uint32_t slot = hash & env->slot_mask;
-	scgi_env_entry *entry;
-
-	if (env->count == env->capacity && scgi_env_grow(env) < 0) {
-		return -1;
-	}
-	/* the name is not in the table: the first free slot is its place, no
-	 * name needs comparing on the way */
-	while (env->slots[slot]) {
-		slot = (slot + 1) & env->slot_mask;
-	}
-	entry = scgi_env_insert(env, slot, hash);
-	entry->name = name;
-	entry->name_len = name_len;
-	entry->value = value;
-	entry->value_len = value_len;
-	return 0;
-}
-/* }}} */
-
-char *scgi_env_get(const scgi_env *env, const char *name, uint32_t name_len, uint32_t hash) /* {{{ */
-{
-	uint32_t slot = scgi_env_find(env, name, name_len, hash);
-
-	return env->slots[slot] ? env->entries[env->slots[slot] - 1].value : NULL;
-}
-/* }}} */
-
 char *scgi_env_put(scgi_env *env, const char *name, uint32_t name_len, uint32_t hash, const char *value) /* {{{ */
 {
 	uint32_t slot = scgi_env_find(env, name, name_len, hash);
