@@ -903,7 +903,7 @@ def full_plan(env):
                            "cells": cells})
     phases.append({"name": "pool 4, opcache on, nginx 2 workers", "pool": 4, "opcache": True,
                    "nginx_workers": 2, "cgi": False,
-                   "cells": [(w, c, d, ["nginx-fcgi", "nginx-fcgi-ka", "nginx-scgi"]
+                   "cells": [(w, c, d, ["nginx-fcgi", "nginx-fcgi-ka", "nginx-scgi", "nginx-fcgi-stock"]
                               + (["nginx-return200"] if w == "hello" else []))
                              for w in ("hello", "r1m") if w in workloads for c in concs]})
     return {"rounds": rounds, "phases": phases,
@@ -1027,10 +1027,12 @@ def pivot_markdown(cells):
     pools = sorted({c["pool"] for c in mine})
     if len(pools) < 2:
         return []
+    stock = any("nginx-scgi/nginx-fcgi-stock" in c["ratios_rps"] for c in mine)
     L = ["## SCGI ÷ FastCGI by pool size and concurrency (nginx, 1 worker)\n",
-         "Each cell: nginx-scgi ÷ nginx-fcgi (a new connection per request, nginx's default) / "
+         "Each cell: %snginx-scgi ÷ nginx-fcgi (a new connection per request, nginx's default) / "
          "÷ nginx-fcgi-ka (upstream keepalive), median of the per-round req/s ratios; "
-         "`!` marks a keepalive run with errors; p99 latency of SCGI / keepalive FastCGI in ms below.\n"]
+         "`!` marks a keepalive run with errors; p99 latency of SCGI / keepalive FastCGI in ms below.\n"
+         % ("nginx-scgi ÷ stock php-fpm (nginx-fcgi-stock) / " if stock else "")]
     for opcache in (True, False):
         for w in WORKLOADS:
             sel = [c for c in mine if c["workload"] == w and c["opcache"] == opcache]
@@ -1051,7 +1053,9 @@ def pivot_markdown(cells):
                     ka = c["variants"].get("nginx-fcgi-ka") or {}
                     sc = c["variants"].get("nginx-scgi") or {}
                     a, b = r.get("nginx-scgi/nginx-fcgi"), r.get("nginx-scgi/nginx-fcgi-ka")
-                    row.append("%s / %s%s<br>%.1f / %.1f ms" % (
+                    k = r.get("nginx-scgi/nginx-fcgi-stock")
+                    row.append("%s%s / %s%s<br>%.1f / %.1f ms" % (
+                        ("%.2f / " % k["median"] if k else "– / ") if stock else "",
                         "%.2f" % a["median"] if a else "–", "%.2f" % b["median"] if b else "–",
                         "!" if ka.get("errors") else "", sc.get("p99_us", 0) / 1000.0, ka.get("p99_us", 0) / 1000.0))
                 L.append("| %d | %s |" % (n, " | ".join(row)))
