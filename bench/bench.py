@@ -630,7 +630,8 @@ def run_one(ctx, srv, variant, workload, conc, seconds):
 
 
 def variants_for(workload, plan):
-    v = ["nginx-fcgi", "nginx-fcgi-ka", "nginx-scgi"] + (["nginx-fcgi-stock"] if plan.get("stock") else [])
+    # nginx-fcgi-stock is dropped by the caller when there is no stock build
+    v = ["nginx-fcgi", "nginx-fcgi-ka", "nginx-scgi", "nginx-fcgi-stock"]
     if workload == "hello" and plan.get("ceiling", True):
         v.append("nginx-return200")
     if plan.get("direct", True):

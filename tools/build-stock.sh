@@ -24,16 +24,17 @@ die() { say "error: $*"; exit 1; }
 
 [ -f "$build/base/.id" ] || die "no $build/base; run tools/assemble.sh (make tree) first"
 
+patches=$(grep -v '^#' "$top/patches/stock-series" | sed '/^$/d')
+
 # the tree is redone when the base or the stock patches change
-stock_id=$( (cat "$build/base/.id" "$top/patches/stock-series";
-	grep -v '^#' "$top/patches/stock-series" | sed '/^$/d' | while read -r p; do cat "$top/patches/$p"; done) \
+stock_id=$( (cat "$build/base/.id"; for p in $patches; do echo "$p"; cat "$top/patches/$p"; done) \
 	| sha256sum | cut -d' ' -f1)
 if [ "$(cat "$stock/.id" 2>/dev/null)" != "$stock_id" ]; then
 	say "assembling $name with Debian's fixes and patches/stock-series only"
-	rm -rf "$stock"
+	rm -rf "$stock" "$stock.tmp"
 	mkdir -p "$stock.tmp"
 	cp -a "$build/base/$name" "$stock.tmp/$name"
-	grep -v '^#' "$top/patches/stock-series" | sed '/^$/d' | while read -r p; do
+	for p in $patches; do
 		patch -d "$stock.tmp/$name" -p1 -F0 -s --no-backup-if-mismatch < "$top/patches/$p" \
 			|| die "patches/$p does not apply to the stock tree"
 	done

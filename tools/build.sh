@@ -42,7 +42,6 @@ pkg-config --exists libsystemd 2>/dev/null && systemd=--with-fpm-systemd
 acl=--with-fpm-acl=no
 [ -f /usr/include/sys/acl.h ] && acl=--with-fpm-acl
 
-# PHP_SCGI_STOCK=1: the same build without php-fpm-scgi (tools/build-stock.sh)
 fpm_scgi=--enable-fpm-scgi
 [ "${PHP_SCGI_STOCK:-0}" = 1 ] && fpm_scgi=
 

@@ -156,23 +156,6 @@ static int scgi_env_grow(scgi_env *env) /* {{{ */
 }
 /* }}} */
 
-/* The slot holding name, or the free slot where it would go. */
-static uint32_t scgi_env_find(const scgi_env *env, const char *name, uint32_t name_len, uint32_t hash) /* {{{ */
-{
-	uint32_t slot = hash & env->slot_mask;
-
-	while (env->slots[slot]) {
-		const scgi_env_entry *entry = &env->entries[env->slots[slot] - 1];
-
-		if (entry->hash == hash && entry->name_len == name_len && memcmp(entry->name, name, name_len) == 0) {
-			break;
-		}
-		slot = (slot + 1) & env->slot_mask;
-	}
-	return slot;
-}
-/* }}} */
-
 static scgi_env_entry *scgi_env_insert(scgi_env *env, uint32_t slot, uint32_t hash) /* {{{ */
 {
 	scgi_env_entry *entry;

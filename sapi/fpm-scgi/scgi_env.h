@@ -85,22 +85,29 @@ static inline void scgi_env_add_borrowed(scgi_env *env, const char *name, uint32
 	env->slots[slot] = ++env->count;
 }
 
-/* The value of name, NULL when absent or deleted.  Inline: FPM asks for
- * some twenty names per request. */
-static inline char *scgi_env_get(const scgi_env *env, const char *name, uint32_t name_len, uint32_t hash)
+/* The slot holding name, or the free slot where it would go. */
+static inline uint32_t scgi_env_find(const scgi_env *env, const char *name, uint32_t name_len, uint32_t hash)
 {
 	uint32_t slot = hash & env->slot_mask;
-	uint32_t index;
 
-	while ((index = env->slots[slot]) != 0) {
-		const scgi_env_entry *entry = &env->entries[index - 1];
+	while (env->slots[slot]) {
+		const scgi_env_entry *entry = &env->entries[env->slots[slot] - 1];
 
 		if (entry->hash == hash && entry->name_len == name_len && memcmp(entry->name, name, name_len) == 0) {
-			return entry->value;
+			break;
 		}
 		slot = (slot + 1) & env->slot_mask;
 	}
-	return NULL;
+	return slot;
+}
+
+/* The value of name, NULL when absent or deleted.  Inline, with the find:
+ * FPM asks for some twenty names per request. */
+static inline char *scgi_env_get(const scgi_env *env, const char *name, uint32_t name_len, uint32_t hash)
+{
+	uint32_t slot = scgi_env_find(env, name, name_len, hash);
+
+	return env->slots[slot] ? env->entries[env->slots[slot] - 1].value : NULL;
 }
 
 /* Set (copying) or, with value NULL, delete.  Returns the stored value. */
