@@ -488,35 +488,17 @@ int scgi_conn_accept(scgi_conn *conn) /* {{{ */
 }
 /* }}} */
 
-ssize_t scgi_conn_read_body(scgi_conn *conn, char *buf, size_t len) /* {{{ */
+/* Up to len (> 0) bytes of the body from the socket, waiting for them up to
+ * body_timeout; -1, and the request marked broken, when the body ends short
+ * or stalls.  body_left is the caller's to count. */
+static ssize_t scgi_conn_recv_body(scgi_conn *conn, char *buf, size_t len) /* {{{ */
 {
 	long deadline = 0;
 	ssize_t n;
 
-	if (conn->fd < 0 || conn->body_truncated) {
-		return conn->body_truncated ? -1 : 0;
-	}
-	if (conn->body_left == 0 || len == 0) {
-		return 0;
-	}
-	if (len > conn->body_left) {
-		len = (size_t) conn->body_left;
-	}
-	if (conn->body_pos < conn->in_len) {
-		uint32_t buffered = conn->in_len - conn->body_pos;
-
-		if (len > buffered) {
-			len = buffered;
-		}
-		memcpy(buf, conn->in_buf + conn->body_pos, len);
-		conn->body_pos += (uint32_t) len;
-		conn->body_left -= len;
-		return (ssize_t) len;
-	}
 	for (;;) {
 		n = recv(conn->fd, buf, len, MSG_DONTWAIT);
 		if (n > 0) {
-			conn->body_left -= (size_t) n;
 			return n;
 		}
 		if (n < 0 && errno == EINTR) {
@@ -538,6 +520,60 @@ ssize_t scgi_conn_read_body(scgi_conn *conn, char *buf, size_t len) /* {{{ */
 		conn->hooks.on_bad_request(conn, "request body shorter than CONTENT_LENGTH");
 		return -1;
 	}
+}
+/* }}} */
+
+/* Room for body bytes in in_buf after the header, which the environment
+ * points into and so stays where it is. */
+static inline size_t scgi_conn_read_ahead_room(const scgi_conn *conn)
+{
+	return conn->in_cap - conn->parser.header_end;
+}
+
+ssize_t scgi_conn_read_body(scgi_conn *conn, char *buf, size_t len) /* {{{ */
+{
+	ssize_t n;
+
+	if (conn->fd < 0 || conn->body_truncated) {
+		return conn->body_truncated ? -1 : 0;
+	}
+	if (conn->body_left == 0 || len == 0) {
+		return 0;
+	}
+	if (len > conn->body_left) {
+		len = (size_t) conn->body_left;
+	}
+	if (conn->body_pos == conn->in_len && len <= scgi_conn_read_ahead_room(conn) / 2) {
+		/* a small read: fill the room after the header instead, so that a
+		 * reader asking for a few KiB at a time (PHP's multipart parser
+		 * asks for 5 KiB) costs one recv() per buffer, not one per read */
+		size_t room = scgi_conn_read_ahead_room(conn);
+
+		n = scgi_conn_recv_body(conn, conn->in_buf + conn->parser.header_end,
+			room < conn->body_left ? room : (size_t) conn->body_left);
+		if (n <= 0) {
+			return n;
+		}
+		conn->body_pos = conn->parser.header_end;
+		conn->in_len = conn->parser.header_end + (uint32_t) n;
+	}
+	if (conn->body_pos < conn->in_len) {
+		uint32_t buffered = conn->in_len - conn->body_pos;
+
+		if (len > buffered) {
+			len = buffered;
+		}
+		memcpy(buf, conn->in_buf + conn->body_pos, len);
+		conn->body_pos += (uint32_t) len;
+		conn->body_left -= len;
+		return (ssize_t) len;
+	}
+	/* a large read goes straight into the caller's buffer */
+	n = scgi_conn_recv_body(conn, buf, len);
+	if (n > 0) {
+		conn->body_left -= (size_t) n;
+	}
+	return n;
 }
 /* }}} */
 
