@@ -916,7 +916,8 @@ def full_plan(env):
                               + (["nginx-return200"] if w == "hello" else []))
                              for w in ("hello", "r1m") if w in workloads for c in concs]})
     return {"rounds": rounds, "phases": phases,
-            "callgrind": [(w, True) for w in ("hello", "r100k", "post1m", "framework")] + [("hello", False)],
+            "callgrind": [(w, True) for w in ("hello", "r100k", "post1m", "upload", "framework") if w in workloads
+                          or w == "hello"] + [("hello", False)],
             "strace": [("hello", 500), ("r1m", 100), ("post1m", 100), ("upload", 100), ("framework", 200)],
             "stream": True}
 
