@@ -1028,6 +1028,61 @@ def fmt_ratio(q):
 VARIANT_ORDER = ["cgi", "nginx-fcgi-stock", "nginx-fcgi", "nginx-fcgi-ka", "nginx-scgi", "nginx-return200", "direct-fcgi", "direct-scgi"]
 
 
+# Student's t, two-sided 95 %, by degrees of freedom (more than 30: 2.0)
+T95 = {1: 12.71, 2: 4.30, 3: 3.18, 4: 2.78, 5: 2.57, 6: 2.45, 7: 2.36, 8: 2.31, 9: 2.26, 10: 2.23,
+       12: 2.18, 15: 2.13, 19: 2.09, 24: 2.06, 30: 2.04}
+
+
+def t95(df):
+    return next((T95[k] for k in sorted(T95) if k >= df), 2.0)
+
+
+def workload_summary(cells):
+    """per workload and opcache setting, over every cell of the sweep (nginx,
+    1 worker): the geometric mean of the cells' median req/s ratios with a
+    95 % interval (t over the log ratios, cells as samples), and how many
+    cells are at or above 1.  A cell's own spread is noise of a few seconds
+    of load; this says whether a workload as a whole is ahead, behind, or
+    cannot be told apart."""
+    import math
+    out = []
+    mine = [c for c in cells if c["nginx_workers"] == 1]
+    for opcache in (True, False):
+        for w in WORKLOADS:
+            sel = [c for c in mine if c["workload"] == w and c["opcache"] == opcache]
+            for name in ("nginx-scgi/nginx-fcgi-stock", "nginx-scgi/nginx-fcgi", "nginx-scgi/nginx-fcgi-ka",
+                         "direct-scgi/direct-fcgi"):
+                q = [c["ratios_rps"][name]["median"] for c in sel if name in c["ratios_rps"]]
+                q = [x for x in q if x > 0]
+                if len(q) < 2:
+                    continue
+                logs = [math.log(x) for x in q]
+                mean = statistics.mean(logs)
+                half = t95(len(q) - 1) * statistics.stdev(logs) / math.sqrt(len(q))
+                out.append({"workload": w, "opcache": opcache, "ratio": name, "cells": len(q),
+                            "at_or_above_1": sum(1 for x in q if x >= 1),
+                            "geomean": round(math.exp(mean), 3), "ci95": [round(math.exp(mean - half), 3),
+                                                                           round(math.exp(mean + half), 3)]})
+    return out
+
+
+def workload_summary_markdown(rows):
+    if not rows:
+        return []
+    L = ["## Per workload, over all cells (nginx, 1 worker)\n",
+         "Geometric mean of the cells' median req/s ratios, 95 % interval (t over the log ratios, "
+         "one sample per cell), and the cells at or above 1.  An interval that holds 1 means the "
+         "two cannot be told apart on this machine.\n",
+         "| workload | opcache | ratio | cells | geometric mean | 95 % interval | cells ≥ 1 |",
+         "|---|---|---|---|---|---|---|"]
+    for r in rows:
+        L.append("| %s | %s | %s | %d | %.3f× | %.3f–%.3f | %d |" % (
+            r["workload"], "on" if r["opcache"] else "off", r["ratio"].replace("nginx-", "").replace("/", " ÷ "),
+            r["cells"], r["geomean"], r["ci95"][0], r["ci95"][1], r["at_or_above_1"]))
+    L.append("")
+    return L
+
+
 def pivot_markdown(cells):
     """per workload and opcache setting, pools down and concurrency across:
     SCGI ÷ FastCGI (new connection) / ÷ FastCGI keepalive, medians of the
@@ -1092,6 +1147,7 @@ def write_markdown(path, result):
     pivot = pivot_markdown(result["cells"])
     if pivot:
         L += pivot
+        L += workload_summary_markdown(result.get("workload_summary") or workload_summary(result["cells"]))
     L.append("## Ratios (median of per-round ratios, min–max over rounds)\n")
     L.append("FastCGI is php-fpm from this tree; *stock* is php-fpm built without our patches "
              "to code it shares (tools/build-stock.sh), as its users have it.\n")
@@ -1357,6 +1413,7 @@ def main():
             result["stream"].append(measure_stream(ctx, binary, proto))
 
     result["cells"] = summarize(result["runs"])
+    result["workload_summary"] = workload_summary(result["cells"])
     meta["elapsed_s"] = round(time.time() - T0, 1)
     meta["loadavg_after"] = loadavg()
     meta["binaries_changed_during_run"] = fingerprint(ctx.prefix) != meta["binaries"]
