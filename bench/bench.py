@@ -321,7 +321,7 @@ def pool_conf(work, name, sock, n, extra=""):
 class Pool:
     """one FPM master with one static pool"""
 
-    def __init__(self, work, prefix, binary, name, n, opcache, extra="", wrap=None):
+    def __init__(self, work, prefix, binary, name, n, opcache, extra="", wrap=None, env=None):
         self.name = name
         self.sock = os.path.join(work, name + ".sock")
         if os.path.exists(self.sock):
@@ -332,7 +332,7 @@ class Pool:
             argv += ["-d", "opcache.enable=0"]
         self.argv = (wrap or []) + argv
         self.proc = start(self.argv, name,
-                          stderr=open(os.path.join(work, name + ".stderr"), "ab"))
+                          stderr=open(os.path.join(work, name + ".stderr"), "ab"), env=env)
         self.n = n
         wait_for(lambda: os.path.exists(self.sock) and len(self.workers()) >= n
                  or self.proc.poll() is not None, 120, name + " to start")
@@ -708,6 +708,18 @@ def callgrind_functions(path, inclusive=False):
     return fns
 
 
+# glibc copies and clears blocks larger than a threshold (between 8 and 32
+# KiB under valgrind) with `rep movsb` / `rep stosb`, which callgrind counts
+# as one instruction per byte: a 1 MiB memcpy() weighs 1 048 559
+# "instructions", as much as 50 hello-world requests, where its vector loop
+# is ~0.1 per byte.  Under callgrind the thresholds are raised so every copy
+# takes the vector loop and costs in proportion to its size, the same for
+# every variant.  (The forked workers keep what ld.so read at the master's
+# exec, whatever clear_env does to their environment.)
+CALLGRIND_GLIBC_TUNABLES = ("glibc.cpu.x86_rep_movsb_threshold=%d:glibc.cpu.x86_rep_stosb_threshold=%d"
+                            % (2 ** 62, 2 ** 62))
+
+
 def measure_callgrind(ctx, binary, proto, workload, opcache, k_lo=100, k_hi=600, prefix=None, key=None):
     """(Ir of a worker that served k_hi requests - one that served k_lo) /
     (k_hi - k_lo): a worker's own count includes ~20M instructions of
@@ -724,7 +736,8 @@ def measure_callgrind(ctx, binary, proto, workload, opcache, k_lo=100, k_hi=600,
         tag = "%s-%s-%s-%d" % (key, workload, "on" if opcache else "off", k)
         wrap = ["valgrind", "--tool=callgrind", "--callgrind-out-file=%s/%s.%%p" % (outdir, tag)]
         pool = Pool(ctx.work, prefix or ctx.prefix, binary, "cg-" + key, 1, opcache,
-                    extra="pm.max_requests = %d\n" % k, wrap=wrap)
+                    extra="pm.max_requests = %d\n" % k, wrap=wrap,
+                    env=dict(os.environ, GLIBC_TUNABLES=CALLGRIND_GLIBC_TUNABLES))
         worker = pool.workers()[0]
         run_loadgen(ctx, proto, pool.sock, workload, 1, requests=k)
         wait_for(lambda: not os.path.exists("/proc/%d" % worker), 120, "callgrind worker to exit")
