@@ -893,9 +893,14 @@ def quick_plan(env):
 def profile_plan(env):
     """no load at all: only the machine-independent per-request figures
     (callgrind, strace) and the streaming RSS; a couple of minutes, for
-    working on the request path"""
+    working on the request path.  BENCH_WORKLOADS: callgrind for those
+    (hello by default; about 40 s per workload)."""
+    workloads = [w for w in env.get("BENCH_WORKLOADS", "hello").split(",") if w]
+    for w in workloads:
+        if w not in WORKLOADS or w == "stream":
+            raise SystemExit("bench: BENCH_WORKLOADS: unknown workload %r (know: %s)" % (w, ", ".join(WORKLOADS)))
     return {"rounds": 0, "phases": [],
-            "callgrind": [("hello", True)],
+            "callgrind": [(w, True) for w in workloads],
             "strace": [("hello", 500), ("r1m", 100), ("post1m", 100)],
             "stream": False}
 
