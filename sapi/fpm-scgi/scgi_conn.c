@@ -665,6 +665,14 @@ static void scgi_conn_drain_body(scgi_conn *conn) /* {{{ */
 	char scratch[16384];
 	long deadline = 0;
 
+	/* Body bytes that came with the header, or were read ahead, are off
+	 * the socket already: waiting for them again would hold the worker
+	 * until the client closed or body_timeout passed. */
+	conn->body_left -= conn->in_len - conn->body_pos;
+	conn->body_pos = conn->in_len;
+	if (conn->body_left == 0) {
+		return;
+	}
 	(void) shutdown(conn->fd, SHUT_WR);
 	while (conn->body_left > 0) {
 		size_t want = conn->body_left < sizeof(scratch) ? (size_t) conn->body_left : sizeof(scratch);
