@@ -19,6 +19,7 @@ import argparse
 import atexit
 import http.client
 import json
+import math
 import os
 import platform
 import pwd
@@ -1046,13 +1047,15 @@ def fmt_ratio(q):
 VARIANT_ORDER = ["cgi", "nginx-fcgi-stock", "nginx-fcgi", "nginx-fcgi-ka", "nginx-scgi", "nginx-return200", "direct-fcgi", "direct-scgi"]
 
 
-# Student's t, two-sided 95 %, by degrees of freedom (more than 30: 2.0)
+# Student's t, two-sided 95 %, by degrees of freedom
 T95 = {1: 12.71, 2: 4.30, 3: 3.18, 4: 2.78, 5: 2.57, 6: 2.45, 7: 2.36, 8: 2.31, 9: 2.26, 10: 2.23,
        12: 2.18, 15: 2.13, 19: 2.09, 24: 2.06, 30: 2.04}
 
 
 def t95(df):
-    return next((T95[k] for k in sorted(T95) if k >= df), 2.0)
+    # between two listed degrees of freedom, the smaller one's (larger) t:
+    # the interval errs on the wide side
+    return T95[max(k for k in T95 if k <= df)]
 
 
 def workload_summary(cells):
@@ -1062,7 +1065,6 @@ def workload_summary(cells):
     cells are at or above 1.  A cell's own spread is noise of a few seconds
     of load; this says whether a workload as a whole is ahead, behind, or
     cannot be told apart."""
-    import math
     out = []
     mine = [c for c in cells if c["nginx_workers"] == 1]
     for opcache in (True, False):
