@@ -379,10 +379,17 @@ def nginx_conf(work, www, ports, socks, n, workers):
     stock = ""
     if "fcgi-stock" in socks:
         # stock php-fpm (without our patches to code php-fpm shares), a new
-        # connection per request like nginx-fcgi
+        # connection per request like nginx-fcgi, and with upstream keepalive
+        # in its own pool like nginx-fcgi-ka: php-fpm's best configuration as
+        # its users have it
         stock = ("    server {\n        listen 127.0.0.1:%d;\n%s        location ~ \\.php$ {\n"
                  "            fastcgi_pass unix:%s;\n%s        }\n    }\n"
                  % (ports["nginx-fcgi-stock"], common, socks["fcgi-stock"], fcgi))
+        stock += ("    upstream php_fpm_stock_keepalive {\n        server unix:%s;\n        keepalive %d;\n    }\n"
+                  "    server {\n        listen 127.0.0.1:%d;\n%s        location ~ \\.php$ {\n"
+                  "            fastcgi_pass php_fpm_stock_keepalive;\n            fastcgi_keep_conn on;\n"
+                  "%s        }\n    }\n"
+                  % (socks["fcgi-stock-ka"], n, ports["nginx-fcgi-stock-ka"], common, fcgi))
     path = os.path.join(work, "nginx.conf")
     with open(path, "w") as f:
         f.write("""worker_processes %(workers)d;
@@ -493,10 +500,11 @@ class Servers:
         }
         if ctx.stock_prefix:
             self.pools["fcgi-stock"] = Pool(w, ctx.stock_prefix, "php-fpm", "fcgi-stock", n, opcache)
+            self.pools["fcgi-stock-ka"] = Pool(w, ctx.stock_prefix, "php-fpm", "fcgi-stock-ka", n, opcache)
         self.rss_idle = {k: rss_kib(p.workers()) for k, p in self.pools.items()}
         self.ports = {v: free_port() for v in
                       ("nginx-return200", "nginx-fcgi", "nginx-fcgi-ka", "nginx-scgi")
-                      + (("nginx-fcgi-stock",) if ctx.stock_prefix else ())}
+                      + (("nginx-fcgi-stock", "nginx-fcgi-stock-ka") if ctx.stock_prefix else ())}
         socks = {k: p.sock for k, p in self.pools.items()}
         conf = nginx_conf(w, ctx.www, self.ports, socks, n, nginx_workers)
         self.nginx = start(["nginx", "-p", w, "-c", conf, "-g", "daemon off;"], "nginx",
@@ -525,7 +533,7 @@ class Servers:
 
     def pool_of(self, variant):
         return {"nginx-fcgi": "fcgi", "nginx-fcgi-ka": "fcgi-ka", "nginx-scgi": "scgi",
-                "nginx-fcgi-stock": "fcgi-stock",
+                "nginx-fcgi-stock": "fcgi-stock", "nginx-fcgi-stock-ka": "fcgi-stock-ka",
                 "direct-fcgi": "fcgi", "direct-scgi": "scgi"}.get(variant)
 
     def http_get(self, variant, path, body=None, ctype=None):
@@ -637,9 +645,14 @@ def run_one(ctx, srv, variant, workload, conc, seconds):
     return res
 
 
+# every PHP variant behind nginx, the order of a cell's first round
+NGINX_PHP = ["nginx-fcgi", "nginx-fcgi-ka", "nginx-scgi", "nginx-fcgi-stock", "nginx-fcgi-stock-ka"]
+
+
 def variants_for(workload, plan):
-    # nginx-fcgi-stock is dropped by the caller when there is no stock build
-    v = ["nginx-fcgi", "nginx-fcgi-ka", "nginx-scgi", "nginx-fcgi-stock"]
+    # the nginx-fcgi-stock variants are dropped by the caller when there is
+    # no stock build
+    v = list(NGINX_PHP)
     if workload == "hello" and plan.get("ceiling", True):
         v.append("nginx-return200")
     if plan.get("direct", True):
@@ -652,7 +665,7 @@ def sanity(ctx, srv, workloads, cgi):
     opcache is really on in it"""
     report = {"opcache": {}, "failures": []}
     http_variants = ["nginx-fcgi", "nginx-fcgi-ka", "nginx-scgi"] + (["cgi"] if cgi else []) \
-        + (["nginx-fcgi-stock"] if "fcgi-stock" in srv.pools else [])
+        + (["nginx-fcgi-stock", "nginx-fcgi-stock-ka"] if "fcgi-stock" in srv.pools else [])
     for v in http_variants:
         st, data = srv.http_get(v, "/opcache.php")
         try:
@@ -860,11 +873,15 @@ def measure_stream(ctx, binary, proto):
 # plans
 
 
-def quick_plan(env):
+def quick_plan(env, stock):
     rounds = int(env.get("BENCH_ROUNDS", 3))
     d = int(env.get("BENCH_DURATION", 2))
     s = int(env.get("BENCH_SHORT", 1))
     others = ["r100k", "post1m", "upload", "cpu", "framework"]
+    # the short cells: with a stock build, its keepalive pool stands for
+    # php-fpm's best configuration and this tree's keepalive pool is left
+    # to the two headline cells, so quick mode stays under 5 minutes
+    short = [v for v in NGINX_PHP if not (stock and v == "nginx-fcgi-ka")]
     return {
         "rounds": rounds,
         "phases": [
@@ -872,26 +889,25 @@ def quick_plan(env):
              "cgi": True,
              "cells": [("hello", 32, d, None), ("r1m", 32, d, None)]
              # the other concurrencies through nginx only: quick mode stays under 5 minutes
-             + [("hello", c, s, ["nginx-fcgi", "nginx-fcgi-ka", "nginx-scgi", "nginx-fcgi-stock"]) for c in (1, 8, 128)]
-             + [(w, 32, s, ["nginx-fcgi", "nginx-fcgi-ka", "nginx-scgi", "nginx-fcgi-stock"]) for w in others]
+             + [("hello", c, s, short) for c in (1, 8, 128)]
+             + [(w, 32, s, short) for w in others]
              # CGI needs a few seconds to reach its steady state (32 execs in flight)
              + [("hello", 32, max(d, 3), ["cgi"])]},
             {"name": "pool 4, opcache off, nginx 1 worker", "pool": 4, "opcache": False, "nginx_workers": 1,
              "cgi": False,
-             "cells": [("hello", 32, s, ["nginx-fcgi", "nginx-fcgi-ka", "nginx-scgi", "nginx-fcgi-stock",
-                                         "direct-fcgi", "direct-scgi"])]},
+             "cells": [("hello", 32, s, short + ["direct-fcgi", "direct-scgi"])]},
             {"name": "pool 4, opcache on, nginx 2 workers", "pool": 4, "opcache": True, "nginx_workers": 2,
              "cgi": False,
-             "cells": [("hello", 32, s, ["nginx-fcgi", "nginx-fcgi-ka", "nginx-scgi", "nginx-fcgi-stock",
-                                         "nginx-return200"])]},
+             "cells": [("hello", 32, s, short + ["nginx-return200"])]},
         ],
-        "callgrind": [("hello", True), ("hello", False)],
+        # opcache off: BENCH=full
+        "callgrind": [("hello", True)],
         "strace": [("hello", 500), ("r1m", 100), ("post1m", 100)],
         "stream": True,
     }
 
 
-def profile_plan(env):
+def profile_plan(env, stock):
     """no load at all: only the machine-independent per-request figures
     (callgrind, strace) and the streaming RSS; a couple of minutes, for
     working on the request path.  BENCH_WORKLOADS: callgrind for those
@@ -906,7 +922,7 @@ def profile_plan(env):
             "stream": False}
 
 
-def full_plan(env):
+def full_plan(env, stock):
     rounds = int(env.get("BENCH_ROUNDS", 3))
     d = int(env.get("BENCH_DURATION", 3))
     pools = [int(x) for x in env.get("BENCH_POOLS", "1,2,4,8,16").split(",")]
@@ -931,7 +947,7 @@ def full_plan(env):
                            "cells": cells})
     phases.append({"name": "pool 4, opcache on, nginx 2 workers", "pool": 4, "opcache": True,
                    "nginx_workers": 2, "cgi": False,
-                   "cells": [(w, c, d, ["nginx-fcgi", "nginx-fcgi-ka", "nginx-scgi", "nginx-fcgi-stock"]
+                   "cells": [(w, c, d, NGINX_PHP
                               + (["nginx-return200"] if w == "hello" else []))
                              for w in ("hello", "r1m") if w in workloads for c in concs]})
     return {"rounds": rounds, "phases": phases,
@@ -1001,11 +1017,12 @@ def summarize(runs):
             return {"median": round(statistics.median(q), 3), "min": round(min(q), 3),
                     "max": round(max(q), 3), "rounds": len(q)}
 
-        fc = [v for v in ("nginx-fcgi", "nginx-fcgi-ka", "nginx-fcgi-stock") if v in vs and vs[v]["errors"] == 0]
+        fc = [v for v in ("nginx-fcgi", "nginx-fcgi-ka", "nginx-fcgi-stock", "nginx-fcgi-stock-ka") if v in vs and vs[v]["errors"] == 0]
         best = max(fc, key=lambda v: vs[v]["rps"]) if fc else None
         pairs = [("nginx-scgi/nginx-fcgi", "nginx-scgi", "nginx-fcgi"),
                  ("nginx-scgi/nginx-fcgi-ka", "nginx-scgi", "nginx-fcgi-ka"),
                  ("nginx-scgi/nginx-fcgi-stock", "nginx-scgi", "nginx-fcgi-stock"),
+                 ("nginx-scgi/nginx-fcgi-stock-ka", "nginx-scgi", "nginx-fcgi-stock-ka"),
                  ("direct-scgi/direct-fcgi", "direct-scgi", "direct-fcgi"),
                  ("nginx-scgi/cgi", "nginx-scgi", "cgi"),
                  ("nginx-return200/nginx-scgi", "nginx-return200", "nginx-scgi")]
@@ -1044,7 +1061,7 @@ def fmt_ratio(q):
     return "%.2f× (%.2f–%.2f)" % (q["median"], q["min"], q["max"])
 
 
-VARIANT_ORDER = ["cgi", "nginx-fcgi-stock", "nginx-fcgi", "nginx-fcgi-ka", "nginx-scgi", "nginx-return200", "direct-fcgi", "direct-scgi"]
+VARIANT_ORDER = ["cgi", "nginx-fcgi-stock", "nginx-fcgi-stock-ka", "nginx-fcgi", "nginx-fcgi-ka", "nginx-scgi", "nginx-return200", "direct-fcgi", "direct-scgi"]
 
 
 # Student's t, two-sided 95 %, by degrees of freedom
@@ -1070,8 +1087,8 @@ def workload_summary(cells):
     for opcache in (True, False):
         for w in WORKLOADS:
             sel = [c for c in mine if c["workload"] == w and c["opcache"] == opcache]
-            for name in ("nginx-scgi/nginx-fcgi-stock", "nginx-scgi/nginx-fcgi", "nginx-scgi/nginx-fcgi-ka",
-                         "direct-scgi/direct-fcgi"):
+            for name in ("nginx-scgi/nginx-fcgi-stock", "nginx-scgi/nginx-fcgi-stock-ka", "nginx-scgi/nginx-fcgi",
+                         "nginx-scgi/nginx-fcgi-ka", "nginx-scgi/best-fcgi", "direct-scgi/direct-fcgi"):
                 q = [c["ratios_rps"][name]["median"] for c in sel if name in c["ratios_rps"]]
                 q = [x for x in q if x > 0]
                 if len(q) < 2:
@@ -1117,7 +1134,8 @@ def pivot_markdown(cells):
          "Each cell: %snginx-scgi ÷ nginx-fcgi (a new connection per request, nginx's default) / "
          "÷ nginx-fcgi-ka (upstream keepalive), median of the per-round req/s ratios; "
          "`!` marks a keepalive run with errors; p99 latency of SCGI / keepalive FastCGI in ms below.\n"
-         % ("nginx-scgi ÷ stock php-fpm (nginx-fcgi-stock) / " if stock else "")]
+         % ("nginx-scgi ÷ stock php-fpm (nginx-fcgi-stock) / ÷ stock php-fpm with upstream keepalive "
+            "(nginx-fcgi-stock-ka, `–` where not measured) / " if stock else "")]
     for opcache in (True, False):
         for w in WORKLOADS:
             sel = [c for c in mine if c["workload"] == w and c["opcache"] == opcache]
@@ -1139,8 +1157,11 @@ def pivot_markdown(cells):
                     sc = c["variants"].get("nginx-scgi") or {}
                     a, b = r.get("nginx-scgi/nginx-fcgi"), r.get("nginx-scgi/nginx-fcgi-ka")
                     k = r.get("nginx-scgi/nginx-fcgi-stock")
+                    kk = r.get("nginx-scgi/nginx-fcgi-stock-ka")
+                    kka = c["variants"].get("nginx-fcgi-stock-ka") or {}
                     row.append("%s%s / %s%s<br>%.1f / %.1f ms" % (
-                        ("%.2f / " % k["median"] if k else "– / ") if stock else "",
+                        ("%s / %s%s / " % ("%.2f" % k["median"] if k else "–", "%.2f" % kk["median"] if kk else "–",
+                                           "!" if kka.get("errors") else "")) if stock else "",
                         "%.2f" % a["median"] if a else "–", "%.2f" % b["median"] if b else "–",
                         "!" if ka.get("errors") else "", sc.get("p99_us", 0) / 1000.0, ka.get("p99_us", 0) / 1000.0))
                 L.append("| %d | %s |" % (n, " | ".join(row)))
@@ -1171,29 +1192,30 @@ def write_markdown(path, result):
     L.append("## Ratios (median of per-round ratios, min–max over rounds)\n")
     L.append("FastCGI is php-fpm from this tree; *stock* is php-fpm built without our patches "
              "to code it shares (tools/build-stock.sh), as its users have it.\n")
-    L.append("| pool | opcache | nginx w | workload | c | best FastCGI | SCGI/best FastCGI | SCGI/stock FastCGI | SCGI/FastCGI | SCGI/FastCGI keepalive | direct SCGI/FastCGI | SCGI/CGI | ceiling/SCGI |")
-    L.append("|---|---|---|---|---|---|---|---|---|---|---|---|---|")
+    L.append("| pool | opcache | nginx w | workload | c | best FastCGI | SCGI/best FastCGI | SCGI/stock FastCGI | SCGI/stock FastCGI keepalive | SCGI/FastCGI | SCGI/FastCGI keepalive | direct SCGI/FastCGI | SCGI/CGI | ceiling/SCGI |")
+    L.append("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|")
     for c in result["cells"]:
         r = c["ratios_rps"]
         if not r:
             continue
-        L.append("| %d | %s | %d | %s | %d | %s | %s | %s | %s | %s | %s | %s | %s |" % (
+        L.append("| %d | %s | %d | %s | %d | %s | %s | %s | %s | %s | %s | %s | %s | %s |" % (
             c["pool"], "on" if c["opcache"] else "off", c["nginx_workers"], c["workload"], c["concurrency"],
             c["best_fcgi"] or "none error-free", fmt_ratio(r.get("nginx-scgi/best-fcgi")),
-            fmt_ratio(r.get("nginx-scgi/nginx-fcgi-stock")), fmt_ratio(r.get("nginx-scgi/nginx-fcgi")), fmt_ratio(r.get("nginx-scgi/nginx-fcgi-ka")),
+            fmt_ratio(r.get("nginx-scgi/nginx-fcgi-stock")), fmt_ratio(r.get("nginx-scgi/nginx-fcgi-stock-ka")), fmt_ratio(r.get("nginx-scgi/nginx-fcgi")), fmt_ratio(r.get("nginx-scgi/nginx-fcgi-ka")),
             fmt_ratio(r.get("direct-scgi/direct-fcgi")), fmt_ratio(r.get("nginx-scgi/cgi")),
             fmt_ratio(r.get("nginx-return200/nginx-scgi"))))
     L.append("\n## Server CPU time per request, SCGI ÷ FastCGI (pool workers + nginx workers; pool workers alone)\n")
     L.append("Less sensitive to other load on the machine than requests/s. Below 1 is better for SCGI.\n")
-    L.append("| pool | opcache | nginx w | workload | c | nginx SCGI/stock FastCGI: server | pool | nginx SCGI/FastCGI: server | pool | nginx SCGI/FastCGI keepalive: server | pool | direct SCGI/FastCGI: pool |")
-    L.append("|---|---|---|---|---|---|---|---|---|---|---|---|")
+    L.append("| pool | opcache | nginx w | workload | c | nginx SCGI/stock FastCGI: server | pool | nginx SCGI/stock FastCGI keepalive: server | pool | nginx SCGI/FastCGI: server | pool | nginx SCGI/FastCGI keepalive: server | pool | direct SCGI/FastCGI: pool |")
+    L.append("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|")
     for c in result["cells"]:
         r = c.get("ratios_cpu_per_request") or {}
         if not r:
             continue
-        L.append("| %d | %s | %d | %s | %d | %s | %s | %s | %s | %s | %s | %s |" % (
+        L.append("| %d | %s | %d | %s | %d | %s | %s | %s | %s | %s | %s | %s | %s | %s |" % (
             c["pool"], "on" if c["opcache"] else "off", c["nginx_workers"], c["workload"], c["concurrency"],
             fmt_ratio(r.get("nginx-scgi/nginx-fcgi-stock server")), fmt_ratio(r.get("nginx-scgi/nginx-fcgi-stock pool")),
+            fmt_ratio(r.get("nginx-scgi/nginx-fcgi-stock-ka server")), fmt_ratio(r.get("nginx-scgi/nginx-fcgi-stock-ka pool")),
             fmt_ratio(r.get("nginx-scgi/nginx-fcgi server")), fmt_ratio(r.get("nginx-scgi/nginx-fcgi pool")),
             fmt_ratio(r.get("nginx-scgi/nginx-fcgi-ka server")), fmt_ratio(r.get("nginx-scgi/nginx-fcgi-ka pool")),
             fmt_ratio(r.get("direct-scgi/direct-fcgi pool"))))
@@ -1229,10 +1251,11 @@ def write_markdown(path, result):
                 "%.2f / %.2f" % (cl["voluntary"], cl["involuntary"]) if cl else "–", cl["cpu_us"] if cl else "–"))
     if result.get("rss_idle"):
         L.append("\n## Worker RSS idle (right after start, KiB, mean over workers)\n")
-        L.append("| phase | stock php-fpm | php-fpm | php-fpm (keepalive pool) | php-fpm-scgi |")
-        L.append("|---|---|---|---|---|")
+        L.append("| phase | stock php-fpm | stock php-fpm (keepalive pool) | php-fpm | php-fpm (keepalive pool) | php-fpm-scgi |")
+        L.append("|---|---|---|---|---|---|")
         for ph, v in result["rss_idle"].items():
-            L.append("| %s | %s | %s | %s | %s |" % (ph, (v.get("fcgi-stock") or {}).get("mean"),
+            L.append("| %s | %s | %s | %s | %s | %s |" % (ph, (v.get("fcgi-stock") or {}).get("mean"),
+                                                    (v.get("fcgi-stock-ka") or {}).get("mean"),
                                                     (v.get("fcgi") or {}).get("mean"),
                                                     (v.get("fcgi-ka") or {}).get("mean"), (v.get("scgi") or {}).get("mean")))
     if result.get("callgrind"):
@@ -1366,7 +1389,7 @@ def main():
             raise SystemExit("bench: %s/sbin/php-fpm missing; run make stock" % a.stock_prefix)
         ctx.stock_prefix = os.path.abspath(a.stock_prefix)
     ctx.www = make_tree(ctx.work)
-    plan = {"quick": quick_plan, "full": full_plan, "profile": profile_plan}[a.mode](os.environ)
+    plan = {"quick": quick_plan, "full": full_plan, "profile": profile_plan}[a.mode](os.environ, ctx.stock_prefix is not None)
     plan["stock"] = ctx.stock_prefix is not None
     stamp = time.strftime("%Y%m%dT%H%M%SZ", time.gmtime())
     os.makedirs(a.results, exist_ok=True)
@@ -1404,7 +1427,7 @@ def main():
                 t = time.time()
                 for (w, c, secs, only) in phase["cells"]:
                     vs = [v for v in (only or variants_for(w, plan))
-                          if v != "nginx-fcgi-stock" or plan["stock"]]
+                          if not v.startswith("nginx-fcgi-stock") or plan["stock"]]
                     k = rnd % len(vs)
                     for v in vs[k:] + vs[:k]:
                         res = run_one(ctx, srv, v, w, c, secs)
@@ -1456,10 +1479,11 @@ def print_headline(result):
         if c["pool"] == 4 and c["concurrency"] == 32 and c["workload"] in ("hello", "r1m") and c["nginx_workers"] == 1:
             r = c["ratios_rps"]
             q = c.get("ratios_cpu_per_request") or {}
-            print("%-6s opcache %-3s  req/s: SCGI/best FastCGI %s, SCGI/stock FastCGI %s, direct SCGI/FastCGI %s, SCGI/CGI %s;"
+            print("%-6s opcache %-3s  req/s: SCGI/best FastCGI (%s) %s, SCGI/stock FastCGI %s, SCGI/stock FastCGI keepalive %s,"
+                  " direct SCGI/FastCGI %s, SCGI/CGI %s;"
                   "  server CPU/req: SCGI/FastCGI %s, direct %s" % (
-                      c["workload"], "on" if c["opcache"] else "off", fmt_ratio(r.get("nginx-scgi/best-fcgi")),
-                      fmt_ratio(r.get("nginx-scgi/nginx-fcgi-stock")),
+                      c["workload"], "on" if c["opcache"] else "off", c["best_fcgi"], fmt_ratio(r.get("nginx-scgi/best-fcgi")),
+                      fmt_ratio(r.get("nginx-scgi/nginx-fcgi-stock")), fmt_ratio(r.get("nginx-scgi/nginx-fcgi-stock-ka")),
                       fmt_ratio(r.get("direct-scgi/direct-fcgi")), fmt_ratio(r.get("nginx-scgi/cgi")),
                       fmt_ratio(q.get("nginx-scgi/nginx-fcgi server")), fmt_ratio(q.get("direct-scgi/direct-fcgi pool"))))
     by = {}
