@@ -1,0 +1,85 @@
+"""Check what tests/suites/bench.sh's tiny run wrote: every variant of
+every cell served its requests without errors, opcache was on where asked,
+the per-request figures and the report exist.  Says PASS/FAIL per check;
+no check looks at a speed."""
+import glob
+import json
+import os
+import sys
+
+results = sys.argv[1]
+
+
+def check(ok, name, why=""):
+    print("PASS: bench %s" % name if ok else "FAIL: bench %s: %s" % (name, why))
+
+
+jsons = glob.glob(os.path.join(results, "*.json"))
+check(len(jsons) == 1, "one results .json", "found %r" % jsons)
+if len(jsons) != 1:
+    sys.exit(0)
+stem = jsons[0][:-len(".json")]
+with open(jsons[0]) as f:
+    r = json.load(f)
+meta = r["meta"]
+
+check(not meta["sanity_failures"], "sanity: every variant answers every workload",
+      "; ".join(meta["sanity_failures"]))
+check(not meta["binaries_changed_during_run"], "binaries unchanged during the run")
+seen = [(ph, v, o) for ph, vs in meta["opcache_seen"].items() for v, o in vs.items()]
+check(seen and all(o.get("opcache") is True for _, _, o in seen),
+      "opcache really on in every variant", repr([s for s in seen if s[2].get("opcache") is not True]))
+sapis = {v: o.get("sapi") for _, v, o in seen}
+check(sapis.get("nginx-scgi") == "fpm-scgi" and sapis.get("nginx-fcgi") == "fpm-fcgi"
+      and sapis.get("cgi") == "cgi-fcgi", "each variant runs its own SAPI", repr(sapis))
+
+# every cell: the variants the plan names, each with requests and no errors
+expect = {"hello": {"nginx-fcgi", "nginx-fcgi-ka", "nginx-scgi", "nginx-return200", "direct-fcgi", "direct-scgi"},
+          "post1m": {"nginx-fcgi", "nginx-fcgi-ka", "nginx-scgi", "direct-fcgi", "direct-scgi"}}
+cells = [c for c in r["cells"] if c["nginx_workers"] == 1 and "nginx-fcgi" in c["variants"]]
+check(sorted((c["workload"], c["concurrency"]) for c in cells)
+      == [("hello", 1), ("hello", 8), ("post1m", 1), ("post1m", 8)],
+      "the four cells of the plan were measured", repr([(c["workload"], c["concurrency"]) for c in cells]))
+bad = []
+for c in cells:
+    have = set(c["variants"])
+    if not expect[c["workload"]] <= have:
+        bad.append("%s c=%d misses %s" % (c["workload"], c["concurrency"], sorted(expect[c["workload"]] - have)))
+    for v, s in c["variants"].items():
+        if s["requests"] <= 0 or s["errors"]:
+            bad.append("%s c=%d %s: %d requests, %d errors" % (c["workload"], c["concurrency"], v,
+                                                               s["requests"], s["errors"]))
+check(not bad, "every variant of every cell served without errors", "; ".join(bad))
+check(all("nginx-scgi/nginx-fcgi" in c["ratios_rps"] and "direct-scgi/direct-fcgi" in c["ratios_rps"]
+          for c in cells), "ratios computed per cell")
+cgi = [c for c in r["cells"] if "cgi" in c["variants"]]
+check(cgi and all(c["variants"]["cgi"]["requests"] > 0 and not c["variants"]["cgi"]["errors"] for c in cgi),
+      "CGI (lighttpd mod_cgi) served hello", repr([c["variants"].get("cgi") for c in cgi]))
+two = [c for c in r["cells"] if c["nginx_workers"] == 2]
+check(two and all(not s["errors"] and s["requests"] > 0 for c in two for s in c["variants"].values()),
+      "the nginx 2 workers phase served without errors")
+
+# per request in one worker: callgrind and strace of both builds
+cg = {(x["workload"], x["opcache"], x.get("key", x["protocol"])): x["ir_per_request"] for x in r["callgrind"]}
+want = [(w, oc, k) for w, oc in (("hello", True), ("hello", False), ("post1m", True)) for k in ("fcgi", "scgi")]
+check(all(cg.get(k, 0) > 1000 for k in want), "callgrind instructions per request of both builds",
+      repr({k: cg.get(k) for k in want}))
+st = {(x["workload"], x.get("key", x["protocol"])): x for x in r["strace"]}
+missing = [(w, k) for w in ("hello", "r1m", "post1m", "upload", "framework") for k in ("fcgi", "scgi")
+           if (w, k) not in st or st[(w, k)]["syscalls_per_request"] <= 0]
+check(not missing, "strace syscalls per request of both builds", repr(missing))
+# the sequence printed is one request's: from accepting it to accepting the next
+seq = st.get(("hello", "scgi"), {}).get("sequence") or []
+check(seq and seq[0].startswith("accept4(") and sum(l.startswith("writev(") for l in seq) == 1,
+      "strace prints one php-fpm-scgi request's syscalls", repr(seq))
+check(r["stream"] and all(s["errors"] == 0 and s["response_bytes"] >= 100 << 20 for s in r["stream"]),
+      "the 100 MiB streaming response arrived whole", repr(r["stream"]))
+
+# the report
+with open(stem + ".md") as f:
+    md = f.read()
+for title in ("## Ratios", "## Requests/s", "## Instructions per request", "## Syscalls per request"):
+    check(title in md, "the report has %s" % title.lstrip("# "))
+svgs = glob.glob(os.path.join(stem, "*.svg"))
+check(len(svgs) >= 4 and all(open(p).read().lstrip().startswith("<svg") for p in svgs),
+      "plots written as SVG", repr(svgs))
