@@ -17,6 +17,7 @@ cells), BENCH_SHORT (seconds, other cells), BENCH_POOLS, BENCH_CONCS
 
 import argparse
 import atexit
+import gzip
 import http.client
 import json
 import math
@@ -1465,6 +1466,11 @@ def main():
     plotdir = os.path.join(a.results, stamp)
     os.makedirs(plotdir, exist_ok=True)
     result["plots"] = [os.path.join(stamp, p) for p in write_plots(plotdir, "plot", result["cells"])]
+    # every single run apart, compressed: a sweep has thousands (a few MiB
+    # of JSON); the cells and summaries above are computed from them
+    result["runs_file"] = os.path.join(stamp, "runs.json.gz")
+    with gzip.open(os.path.join(a.results, result["runs_file"]), "wt") as f:
+        json.dump(result.pop("runs"), f, separators=(",", ":"))
     jpath = os.path.join(a.results, stamp + ".json")
     with open(jpath, "w") as f:
         json.dump(result, f, indent=1, sort_keys=False)

@@ -11,7 +11,8 @@
 # Everything runs from generated configs in a scratch directory
 # (BENCH_KEEP=1 keeps it), on 127.0.0.1 ports and unix sockets; every server
 # is a child process killed by PID on every way out.  Results go to
-# bench/results/<timestamp>.{json,md} and bench/results/<timestamp>/*.svg
+# bench/results/<timestamp>.{json,md}, bench/results/<timestamp>/runs.json.gz
+# (the single runs) and bench/results/<timestamp>/*.svg
 # (BENCH_RESULTS=DIR to put them elsewhere).  BENCH_NICE=-10 (as root) runs
 # every server and client at that priority, so that other work on the
 # machine disturbs the numbers less.  See bench/BENCHMARKS.md.

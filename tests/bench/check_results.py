@@ -3,6 +3,7 @@ every cell served its requests without errors, opcache was on where asked,
 the per-request figures and the report exist.  Says PASS/FAIL per check;
 no check looks at a speed."""
 import glob
+import gzip
 import json
 import os
 import sys
@@ -30,12 +31,13 @@ seen = [(ph, v, o) for ph, vs in meta["opcache_seen"].items() for v, o in vs.ite
 check(seen and all(o.get("opcache") is True for _, _, o in seen),
       "opcache really on in every variant", repr([s for s in seen if s[2].get("opcache") is not True]))
 sapis = {v: o.get("sapi") for _, v, o in seen}
-check(sapis.get("nginx-scgi") == "fpm-scgi" and sapis.get("nginx-fcgi") == "fpm-fcgi"
-      and sapis.get("cgi") == "cgi-fcgi", "each variant runs its own SAPI", repr(sapis))
+check(sapis.get("nginx-scgi") == "fpm-scgi" and sapis.get("cgi") == "cgi-fcgi"
+      and all(sapis.get(v) == "fpm-fcgi" for v in ("nginx-fcgi", "nginx-fcgi-ka", "nginx-fcgi-stock", "nginx-fcgi-stock-ka")),
+      "each variant runs its own SAPI", repr(sapis))
 
 # every cell: the variants the plan names, each with requests and no errors
-expect = {"hello": {"nginx-fcgi", "nginx-fcgi-ka", "nginx-scgi", "nginx-return200", "direct-fcgi", "direct-scgi"},
-          "post1m": {"nginx-fcgi", "nginx-fcgi-ka", "nginx-scgi", "direct-fcgi", "direct-scgi"}}
+php = {"nginx-fcgi", "nginx-fcgi-ka", "nginx-scgi", "nginx-fcgi-stock", "nginx-fcgi-stock-ka", "direct-fcgi", "direct-scgi"}
+expect = {"hello": php | {"nginx-return200"}, "post1m": php}
 cells = [c for c in r["cells"] if c["nginx_workers"] == 1 and "nginx-fcgi" in c["variants"]]
 check(sorted((c["workload"], c["concurrency"]) for c in cells)
       == [("hello", 1), ("hello", 8), ("post1m", 1), ("post1m", 8)],
@@ -61,19 +63,31 @@ check(two and all(not s["errors"] and s["requests"] > 0 for c in two for s in c[
 
 # per request in one worker: callgrind and strace of both builds
 cg = {(x["workload"], x["opcache"], x.get("key", x["protocol"])): x["ir_per_request"] for x in r["callgrind"]}
-want = [(w, oc, k) for w, oc in (("hello", True), ("hello", False), ("post1m", True)) for k in ("fcgi", "scgi")]
-check(all(cg.get(k, 0) > 1000 for k in want), "callgrind instructions per request of both builds",
+want = [(w, oc, k) for w, oc in (("hello", True), ("hello", False), ("post1m", True)) for k in ("fcgi-stock", "fcgi", "scgi")]
+check(all(cg.get(k, 0) > 1000 for k in want), "callgrind instructions per request of every build",
       repr({k: cg.get(k) for k in want}))
 st = {(x["workload"], x.get("key", x["protocol"])): x for x in r["strace"]}
-missing = [(w, k) for w in ("hello", "r1m", "post1m", "upload", "framework") for k in ("fcgi", "scgi")
+missing = [(w, k) for w in ("hello", "r1m", "post1m", "upload", "framework") for k in ("fcgi-stock", "fcgi", "scgi")
            if (w, k) not in st or st[(w, k)]["syscalls_per_request"] <= 0]
-check(not missing, "strace syscalls per request of both builds", repr(missing))
+check(not missing, "strace syscalls per request of every build", repr(missing))
 # the sequence printed is one request's: from accepting it to accepting the next
 seq = st.get(("hello", "scgi"), {}).get("sequence") or []
 check(seq and seq[0].startswith("accept4(") and sum(l.startswith("writev(") for l in seq) == 1,
       "strace prints one php-fpm-scgi request's syscalls", repr(seq))
 check(r["stream"] and all(s["errors"] == 0 and s["response_bytes"] >= 100 << 20 for s in r["stream"]),
       "the 100 MiB streaming response arrived whole", repr(r["stream"]))
+
+# the single runs, apart from the summary: one per variant, cell and round
+runs_path = os.path.join(results, r.get("runs_file", ""))
+try:
+    with gzip.open(runs_path, "rt") as f:
+        runs = json.load(f)
+except (OSError, ValueError) as e:
+    check(False, "the single runs are written", "%s: %s" % (runs_path, e))
+else:
+    expected = sum(c["variants"][v]["rounds"] for c in r["cells"] for v in c["variants"])
+    check(len(runs) == expected and "runs" not in r, "the single runs are written apart from the summary",
+          "%d runs, cells count %d" % (len(runs), expected))
 
 # the report
 with open(stem + ".md") as f:
