@@ -50,7 +50,11 @@ APPS = {
     "phpliteadmin": ["phpliteadmin", "libjs-codemirror"],
 }
 
-procs = []          # Popen objects we started; stopped by pid in cleanup()
+sys.path.insert(0, os.path.join(TOP, "tests", "lib"))
+from procs import Procs, free_port, port_open, tail, wait_for  # noqa: E402
+import serverconf  # noqa: E402
+
+started = Procs()   # what we started; stopped by pid in cleanup()
 workdir = None
 
 
@@ -59,23 +63,7 @@ def out(line):
 
 
 def cleanup(*_):
-    for p in reversed(procs):
-        if p.poll() is None:
-            try:
-                os.kill(p.pid, signal.SIGTERM)
-            except OSError:
-                pass
-    deadline = time.time() + 5
-    for p in reversed(procs):
-        try:
-            p.wait(max(0.1, deadline - time.time()))
-        except subprocess.TimeoutExpired:
-            try:
-                os.kill(p.pid, signal.SIGKILL)
-            except OSError:
-                pass
-            p.wait()
-    procs.clear()
+    started.stop()
     if workdir and os.path.isdir(workdir):
         if KEEP:
             sys.stderr.write("apps: kept %s\n" % workdir)
@@ -86,31 +74,6 @@ def cleanup(*_):
 def on_signal(signum, _frame):
     cleanup()
     sys.exit(128 + signum)
-
-
-def free_port():
-    s = socket.socket()
-    s.bind(("127.0.0.1", 0))
-    port = s.getsockname()[1]
-    s.close()
-    return port
-
-
-def wait_for(pred, seconds):
-    end = time.time() + seconds
-    while time.time() < end:
-        if pred():
-            return True
-        time.sleep(0.1)
-    return False
-
-
-def port_open(port):
-    try:
-        socket.create_connection(("127.0.0.1", port), 1).close()
-        return True
-    except OSError:
-        return False
 
 
 # ------------------------------------------------------------ the packages
@@ -237,26 +200,9 @@ def chown_tree(paths):
 
 # ---------------------------------------------------------------- servers
 def pool_conf(sapi, name, listen):
-    run_as = "user = nobody\ngroup = %s" % NOBODY_GROUP if IS_ROOT else "; not root: workers run as the invoking user"
-    return """
-[{name}]
-listen = {listen}
-listen.mode = 0666
-{run_as}
-pm = static
-pm.max_children = 2
-catch_workers_output = yes
-request_terminate_timeout = 60s
-security.limit_extensions = .php
-php_admin_value[error_log] = {tmp}/{sapi}-{name}.php-errors.log
-php_admin_value[log_errors] = On
-php_admin_value[display_errors] = Off
-php_admin_value[sys_temp_dir] = {tmp}
-php_admin_value[upload_tmp_dir] = {tmp}
-php_admin_value[session.save_path] = {tmp}
-php_admin_value[memory_limit] = 128M
-php_admin_value[date.timezone] = UTC
-""".format(sapi=sapi, name=name, listen=listen, run_as=run_as, tmp=TMP)
+    return serverconf.fpm_pool(name, listen, TMP, NOBODY_GROUP, [
+        "php_admin_value[error_log] = %s/%s-%s.php-errors.log" % (TMP, sapi, name),
+        "php_admin_value[session.save_path] = %s" % TMP])
 
 
 def start_fpm(sapi, pools):
@@ -270,18 +216,10 @@ def start_fpm(sapi, pools):
     log = open(os.path.join(d, "fpm.out"), "w")
     p = subprocess.Popen([binary, "-F", "-y", conf, "-c", os.path.join(PREFIX, "etc")],
                          stdout=log, stderr=subprocess.STDOUT)
-    procs.append(p)
+    started.add(p)
     socks = [l for _n, l, _d in pools]
     if not wait_for(lambda: all(os.path.exists(s) for s in socks) or p.poll() is not None, 15) or p.poll() is not None:
         raise RuntimeError("%s did not start: %s" % (binary, tail(os.path.join(d, "fpm.log"))))
-
-
-def tail(path, n=3):
-    try:
-        with open(path, errors="replace") as f:
-            return " | ".join(f.read().splitlines()[-n:])
-    except OSError:
-        return "(no %s)" % path
 
 
 def nginx_server(port, docroot, sapi, sock, extra=""):
@@ -338,31 +276,12 @@ def write_params():
 def start_nginx(servers):
     d = os.path.join(workdir, "nginx")
     conf = os.path.join(d, "nginx.conf")
-    user = "user nobody %s;" % NOBODY_GROUP if IS_ROOT else ""
     with open(conf, "w") as f:
-        f.write("""
-%s
-worker_processes 1;
-error_log %s/error.log;
-pid %s/nginx.pid;
-events { worker_connections 256; }
-http {
-    include /etc/nginx/mime.types;
-    default_type application/octet-stream;
-    access_log %s/access.log;
-    client_body_temp_path %s/client_body;
-    proxy_temp_path %s/proxy;
-    fastcgi_temp_path %s/fastcgi;
-    uwsgi_temp_path %s/uwsgi;
-    scgi_temp_path %s/scgi;
-    client_max_body_size 16m;
-%s
-}
-""" % ((user,) + (d,) * 8 + ("".join(servers),)))
+        f.write(serverconf.nginx_conf(d, servers, max_body="16m", group=NOBODY_GROUP))
     log = open(os.path.join(d, "out"), "w")
-    p = subprocess.Popen(["nginx", "-p", d, "-e", os.path.join(d, "error.log"), "-c", conf, "-g", "daemon off;"],
+    p = subprocess.Popen(["nginx", "-p", d, "-e", os.path.join(d, "error.log"), "-c", conf],
                          stdout=log, stderr=subprocess.STDOUT)
-    procs.append(p)
+    started.add(p)
     return p
 
 

@@ -19,30 +19,6 @@ top=${SCGI_TOP:-$(cd "$(dirname "$0")/../.." && pwd)}
 prefix=${SCGI_PREFIX:-$top/build/prefix}
 export SCGI_TOP="$top" SCGI_PREFIX="$prefix"
 
-if ! command -v python3 > /dev/null; then
-	echo "SKIP: apps: python3 not installed"
-	exit 0
-fi
+. "$top/tests/lib/pysuite.sh"
 
-pid=""
-cleanup() {
-	trap - EXIT INT TERM HUP
-	# timeout(1) passes the TERM on to run_apps.py, which stops its
-	# nginx and php-fpm(-scgi) masters by pid and removes its temp dir
-	if [ -n "$pid" ] && kill -TERM "$pid" 2>/dev/null; then
-		wait "$pid" 2>/dev/null
-	fi
-}
-trap cleanup EXIT
-trap 'exit 1' INT TERM HUP
-
-bound=${APPS_TIMEOUT:-170}
-timeout -k 10 "$bound" python3 "$top/tests/apps/run_apps.py" &
-pid=$!
-wait "$pid"
-status=$?
-pid=""
-if [ $status -eq 124 ] || [ $status -eq 137 ]; then
-	echo "FAIL: apps: did not finish within ${bound}s"
-fi
-exit $status
+pysuite apps "$top/tests/apps/run_apps.py" "${APPS_TIMEOUT:-170}"

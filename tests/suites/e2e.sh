@@ -257,53 +257,10 @@ start_apache() {
 	mods=/usr/lib/apache2/modules
 	mkdir -p "$dir/apache"
 	{
-		cat <<APACHE
-ServerRoot $dir/apache
-ServerName 127.0.0.1
-PidFile $dir/apache/httpd.pid
-Mutex file:$dir/apache default
-ErrorLog $dir/apache/error.log
-LogLevel warn
-<IfModule !mpm_event_module>
-LoadModule mpm_event_module $mods/mod_mpm_event.so
-</IfModule>
-<IfModule !unixd_module>
-LoadModule unixd_module $mods/mod_unixd.so
-</IfModule>
-<IfModule !log_config_module>
-LoadModule log_config_module $mods/mod_log_config.so
-</IfModule>
-LoadModule authz_core_module $mods/mod_authz_core.so
-LoadModule authz_host_module $mods/mod_authz_host.so
-LoadModule mime_module $mods/mod_mime.so
-LoadModule dir_module $mods/mod_dir.so
-LoadModule setenvif_module $mods/mod_setenvif.so
-LoadModule env_module $mods/mod_env.so
-LoadModule proxy_module $mods/mod_proxy.so
-LoadModule proxy_scgi_module $mods/mod_proxy_scgi.so
-User $httpd_user
-Group $httpd_group
-StartServers 1
-ServerLimit 2
-ThreadsPerChild 16
-MaxRequestWorkers 32
-MinSpareThreads 4
-MaxSpareThreads 32
-Listen 127.0.0.1:$apache_unix_port
-Listen 127.0.0.1:$apache_tcp_port
-TypesConfig /etc/mime.types
-LogFormat "%h %l %u %t \"%r\" %>s %b" common
-CustomLog $dir/apache/access.log common
-DocumentRoot $docroot
-DirectoryIndex index.php
-LimitRequestBody 67108864
-<Directory />
-    Require all denied
-</Directory>
-<Directory $docroot>
-    Require all granted
-</Directory>
-APACHE
+		sed -e "s|@DIR@|$dir/apache|g" -e "s|@MODS@|$mods|g" -e "s|@USER@|$httpd_user|g" \
+		    -e "s|@GROUP@|$httpd_group|g" -e "s|@DOCROOT@|$docroot|g" "$top/tests/lib/apache-base.conf"
+		echo "Listen 127.0.0.1:$apache_unix_port"
+		echo "Listen 127.0.0.1:$apache_tcp_port"
 		apache_vhost_unix "$apache_unix_port"
 		apache_vhost_tcp "$apache_tcp_port"
 	} > "$dir/apache/httpd.conf"
@@ -326,17 +283,13 @@ start_lighttpd() {
 	chmod 1777 "$dir/lighttpd"
 	sed -e "s|/run/php-fpm-scgi.sock|$sock|g" "$examples/lighttpd.conf" > "$dir/lighttpd/scgi.inc"
 	cat > "$dir/lighttpd/lighttpd.conf" <<LIGHTTPD
-server.document-root = "$docroot"
-server.bind = "127.0.0.1"
-server.port = $lighttpd_port
-server.pid-file = "$dir/lighttpd/lighttpd.pid"
-server.errorlog = "$dir/lighttpd/error.log"
-server.upload-dirs = ( "$dir/lighttpd-upload" )
-server.username = "$httpd_user"
-server.groupname = "$httpd_group"
-server.max-request-size = 65536
-index-file.names = ( "index.php" )
-mimetype.assign = ( ".txt" => "text/plain", ".html" => "text/html" )
+var.dir = "$dir/lighttpd"
+var.docroot = "$docroot"
+var.port = $lighttpd_port
+var.upload = "$dir/lighttpd-upload"
+var.user = "$httpd_user"
+var.group = "$httpd_group"
+include "$top/tests/lib/lighttpd-base.conf"
 include "$dir/lighttpd/scgi.inc"
 # test-only: stream flush() (lighttpd buffers whole responses by default)
 \$HTTP["url"] == "/stream.php" { server.stream-response-body = 1 }
