@@ -18,6 +18,7 @@
 #include <poll.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <time.h>
 #include <unistd.h>
 #include <arpa/inet.h>
@@ -297,6 +298,65 @@ static int scgi_conn_load_env(scgi_conn *conn) /* {{{ */
 }
 /* }}} */
 
+static int scgi_conn_hex_digit(char c) /* {{{ */
+{
+	if (c >= '0' && c <= '9') {
+		return c - '0';
+	}
+	if (c >= 'a' && c <= 'f') {
+		return c - 'a' + 10;
+	}
+	if (c >= 'A' && c <= 'F') {
+		return c - 'A' + 10;
+	}
+	return -1;
+}
+/* }}} */
+
+/*
+ * Apache's mod_proxy_scgi sends SCRIPT_FILENAME as "proxy:scgi://host/path"
+ * with the path percent-encoded: its scgi_canon() encodes r->filename, where
+ * mod_proxy_fcgi leaves a SetHandler's file name as it is.  A script under
+ * "/var/www/my site/" arrives as ".../my%20site/...", which names no file.
+ * FPM strips the prefix; decode the path here so that it names the file, as
+ * php-fpm's does.  "%00" and "%2F" stay encoded (as Apache's own
+ * ap_unescape_url_keep2f() keeps them): neither can be part of a file name.
+ */
+static int scgi_conn_decode_apache_filename(scgi_conn *conn) /* {{{ */
+{
+	static const char sf[] = "SCRIPT_FILENAME", prefix[] = "proxy:scgi://";
+	const char *value = scgi_env_get(&conn->env, sf, sizeof(sf) - 1), *in;
+	char *decoded, *out;
+
+	if (!value || strncasecmp(value, prefix, sizeof(prefix) - 1) != 0 || !strchr(value, '%')) {
+		return 0;
+	}
+	decoded = malloc(strlen(value) + 1);
+	if (!decoded) {
+		return -1;
+	}
+	for (in = value, out = decoded; *in; ) {
+		int hi = in[0] == '%' ? scgi_conn_hex_digit(in[1]) : -1;
+		int lo = hi >= 0 ? scgi_conn_hex_digit(in[2]) : -1;
+		int c = hi * 16 + lo;
+
+		if (lo >= 0 && c != 0 && c != '/') {
+			*out++ = (char) c;
+			in += 3;
+		} else {
+			*out++ = *in++;
+		}
+	}
+	*out = '\0';
+	if (!scgi_env_put(&conn->env, sf, sizeof(sf) - 1, decoded)) {
+		free(decoded);
+		return -1;
+	}
+	free(decoded);
+	return 0;
+}
+/* }}} */
+
 /*
  * nginx's stock scgi_params send DOCUMENT_ROOT and DOCUMENT_URI but neither
  * SCRIPT_FILENAME nor SCRIPT_NAME.  Build them as php-fpm users write
@@ -446,7 +506,8 @@ int scgi_conn_accept(scgi_conn *conn) /* {{{ */
 		if (scgi_conn_read_header(conn) < 0) {
 			continue;
 		}
-		if (scgi_conn_load_env(conn) < 0 || scgi_conn_resolve_script(conn) < 0) {
+		if (scgi_conn_load_env(conn) < 0 || scgi_conn_decode_apache_filename(conn) < 0
+				|| scgi_conn_resolve_script(conn) < 0) {
 			scgi_conn_refuse(conn, "500 Internal Server Error", "out of memory building the environment");
 			continue;
 		}
