@@ -71,7 +71,6 @@ struct scgi_conn {
 	unsigned            nodelay:1;         /* TCP_NODELAY set for flush() */
 
 	scgi_env            env;
-	uint64_t            requests_served;   /* by this worker */
 
 	struct sockaddr_storage peer;
 	socklen_t           peer_len;

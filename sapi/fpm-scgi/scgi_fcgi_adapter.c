@@ -8,10 +8,22 @@
 */
 
 /*
- * The FastCGI API that FPM's sources call (main/fastcgi.h), implemented
- * over an SCGI connection.  fcgi-api/fastcgi.h renames every function to
- * the scgi_fcgi_* names defined here.  This file only translates; the
- * protocol is scgi_parser.c and scgi_conn.c.
+ * The FastCGI API that FPM's sources call (main/fastcgi.h), over an SCGI
+ * connection.  fcgi-api/fastcgi.h renames every function of that API to
+ * the scgi_fcgi_* name defined here.  Most of them translate a call into
+ * scgi_conn.c (the connection) or scgi_env.c (the environment).
+ *
+ * Four things here do more than translate, each in a function of its own,
+ * because FPM and PHP were written for FastCGI and would otherwise do work
+ * or take a path that is wrong for SCGI:
+ *   - a refused request is logged in the pool's error log, in FPM's format
+ *     (scgi_fcgi_log_bad_request, scgi_fcgi_log_disallowed);
+ *   - once per worker, scgi_body.c's body reader is hooked into PHP's SAPI
+ *     (scgi_fcgi_init_request);
+ *   - after a worker's first request, Zend no longer registers its signal
+ *     handlers anew at every request (scgi_fcgi_keep_zend_signal_handlers);
+ *   - a body that breaks off while PHP reads it at request start-up makes
+ *     FPM's main loop skip the script (scgi_fcgi_skip_script).
  */
 
 #include "fpm_config.h"
@@ -183,19 +195,33 @@ void scgi_fcgi_destroy_request(fcgi_request *req)
 	scgi_body_shutdown();
 }
 
+/*
+ * Every request start re-registers Zend's deferring handler for each of
+ * its signals, one sigaction() per signal (zend_signal_activate(), while
+ * SIGG(reset) is on).  In a worker the handlers stay registered once the
+ * first request has registered them: nothing between requests replaces
+ * them, and a script's pcntl_signal() is undone by pcntl's own request
+ * shutdown.  So from the second request on, Zend is told to keep them.
+ * Called after each accepted connection, before the request starts.
+ */
+static void scgi_fcgi_keep_zend_signal_handlers(void)
+{
+#ifdef ZEND_SIGNALS
+	static uint64_t requests_accepted = 0;
+
+	if (SIGG(active) == 0 && requests_accepted++ == 1) {
+		SIGG(reset) = 0;
+	}
+#endif
+}
+
 int scgi_fcgi_accept_request(fcgi_request *req)
 {
 	int fd = scgi_conn_accept(req);
 
-#ifdef ZEND_SIGNALS
-	/* Every request start re-registers Zend's deferring handler for seven
-	 * signals, asking the kernel for each one (7 sigaction() calls).  In a
-	 * worker they stay registered after the first request; a script's
-	 * pcntl_signal() is undone by pcntl's own request shutdown. */
-	if (fd >= 0 && SIGG(active) == 0 && req->requests_served++ == 1) {
-		SIGG(reset) = 0;
+	if (fd >= 0) {
+		scgi_fcgi_keep_zend_signal_handlers();
 	}
-#endif
 	return fd;
 }
 
@@ -280,6 +306,23 @@ int scgi_fcgi_has_env(fcgi_request *req)
 
 /* {{{ body and response */
 
+/*
+ * FPM's main loop runs the script of SG(request_info).path_translated, and
+ * when there is none ends the request (its 404 goes nowhere: the
+ * connection is closed).  A body that broke off while PHP read it at
+ * request start-up ($_POST, $_FILES) leaves no error FPM would look at,
+ * so taking the script away is how the script is kept from running on
+ * part of its input.  The method must stay: SAPI's default POST reader
+ * strcmp()s it right after the read that failed.
+ */
+static void scgi_fcgi_skip_script(void)
+{
+	if (SG(request_info).path_translated) {
+		efree(SG(request_info).path_translated);
+		SG(request_info).path_translated = NULL;
+	}
+}
+
 /* The body broke off (short, stalled or reset): the client is gone, and
  * the script must not act on part of its input. */
 static void scgi_fcgi_body_broken(fcgi_request *req)
@@ -289,13 +332,8 @@ static void scgi_fcgi_body_broken(fcgi_request *req)
 	if (EG(current_execute_data)) {
 		/* php://input read by the running script: end it here */
 		php_error_docref(NULL, E_ERROR, "SCGI request body ended before CONTENT_LENGTH bytes");
-	} else if (SG(request_info).path_translated) {
-		/* $_POST / $_FILES read at request startup: without a script FPM's
-		 * loop ends the request (its 404 goes nowhere, the connection is
-		 * closed) instead of running it.  The method must stay: SAPI's
-		 * default post reader strcmp()s it right after this read. */
-		efree(SG(request_info).path_translated);
-		SG(request_info).path_translated = NULL;
+	} else {
+		scgi_fcgi_skip_script();
 	}
 }
 
