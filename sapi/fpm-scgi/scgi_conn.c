@@ -288,29 +288,12 @@ static int scgi_conn_grow_input(scgi_conn *conn, size_t wanted) /* {{{ */
 }
 /* }}} */
 
-/* Put the parsed pairs into the environment: names are unique (the parser
- * refuses duplicates) and the room is made once, so adding cannot fail. */
+/* The parsed pairs become the environment, which decides what a name
+ * given more than once means (scgi_env.h). */
 static int scgi_conn_load_env(scgi_conn *conn) /* {{{ */
 {
-	const scgi_header_pair *pair = conn->pairs;
-	const scgi_header_pair *end = pair + conn->parser.pair_count;
-
-	scgi_env_reset(&conn->env);
-	if (scgi_env_reserve(&conn->env, conn->parser.pair_count) < 0) {
-		return -1;
-	}
-	for (; pair < end; pair++) {
-		const char *name = conn->in_buf + pair->name_off;
-
-		if (!conn->limits.php_value_params
-				&& ((pair->name_len == sizeof("PHP_VALUE") - 1 && memcmp(name, "PHP_VALUE", pair->name_len) == 0)
-				 || (pair->name_len == sizeof("PHP_ADMIN_VALUE") - 1 && memcmp(name, "PHP_ADMIN_VALUE", pair->name_len) == 0))) {
-			continue;  /* the pool does not let the web server set ini values */
-		}
-		scgi_env_add_borrowed(&conn->env, name, pair->name_len,
-				conn->in_buf + pair->value_off, pair->value_len);
-	}
-	return 0;
+	return scgi_env_load(&conn->env, conn->in_buf, conn->pairs, conn->parser.pair_count,
+		conn->limits.php_value_params);
 }
 /* }}} */
 
@@ -327,22 +310,20 @@ static int scgi_conn_resolve_script(scgi_conn *conn) /* {{{ */
 	char *root, *uri, *path;
 	size_t root_len, uri_len;
 
-	if (scgi_env_get(&conn->env, sf, sizeof(sf) - 1, SCGI_ENV_HASH(sf, sizeof(sf) - 1))) {
+	if (scgi_env_get(&conn->env, sf, sizeof(sf) - 1)) {
 		return 0;
 	}
-	uri = scgi_env_get(&conn->env, sn, sizeof(sn) - 1, SCGI_ENV_HASH(sn, sizeof(sn) - 1));
+	uri = scgi_env_get(&conn->env, sn, sizeof(sn) - 1);
 	if (!uri) {
-		uri = scgi_env_get(&conn->env, "DOCUMENT_URI", sizeof("DOCUMENT_URI") - 1,
-			SCGI_ENV_HASH("DOCUMENT_URI", sizeof("DOCUMENT_URI") - 1));
+		uri = scgi_env_get(&conn->env, "DOCUMENT_URI", sizeof("DOCUMENT_URI") - 1);
 		if (!uri) {
 			return 0;  /* nothing to resolve from: FPM answers 404 */
 		}
-		if (!scgi_env_put(&conn->env, sn, sizeof(sn) - 1, SCGI_ENV_HASH(sn, sizeof(sn) - 1), uri)) {
+		if (!scgi_env_put(&conn->env, sn, sizeof(sn) - 1, uri)) {
 			return -1;
 		}
 	}
-	root = scgi_env_get(&conn->env, "DOCUMENT_ROOT", sizeof("DOCUMENT_ROOT") - 1,
-		SCGI_ENV_HASH("DOCUMENT_ROOT", sizeof("DOCUMENT_ROOT") - 1));
+	root = scgi_env_get(&conn->env, "DOCUMENT_ROOT", sizeof("DOCUMENT_ROOT") - 1);
 	if (!root || *uri != '/') {
 		return 0;
 	}
@@ -357,16 +338,16 @@ static int scgi_conn_resolve_script(scgi_conn *conn) /* {{{ */
 	}
 	memcpy(path, root, root_len);
 	memcpy(path + root_len, uri, uri_len + 1);
-	if (!scgi_env_put(&conn->env, sf, sizeof(sf) - 1, SCGI_ENV_HASH(sf, sizeof(sf) - 1), path)) {
+	if (!scgi_env_put(&conn->env, sf, sizeof(sf) - 1, path)) {
 		free(path);
 		return -1;
 	}
 	/* /index.php/some/path: FPM's fix_pathinfo walks back to the script and
 	 * takes PATH_INFO off the tail of the PATH_INFO it was given, so give it
 	 * the whole URI, as nginx's split would have */
-	if (!scgi_env_get(&conn->env, pi, sizeof(pi) - 1, SCGI_ENV_HASH(pi, sizeof(pi) - 1))
+	if (!scgi_env_get(&conn->env, pi, sizeof(pi) - 1)
 			&& (stat(path, &st) != 0 || !S_ISREG(st.st_mode))
-			&& !scgi_env_put(&conn->env, pi, sizeof(pi) - 1, SCGI_ENV_HASH(pi, sizeof(pi) - 1), uri)) {
+			&& !scgi_env_put(&conn->env, pi, sizeof(pi) - 1, uri)) {
 		free(path);
 		return -1;
 	}

@@ -52,9 +52,10 @@ int scgi_env_init(scgi_env *env, uint32_t expected_entries) /* {{{ */
 
 	memset(env, 0, sizeof(*env));
 	env->entries = malloc(sizeof(scgi_env_entry) * expected_entries);
+	env->pair_prev = malloc(sizeof(uint32_t) * expected_entries);
 	env->slots = calloc(slots, sizeof(uint32_t));
 	env->arena = scgi_env_chunk_new(SCGI_ENV_ARENA_CHUNK);
-	if (!env->entries || !env->slots || !env->arena) {
+	if (!env->entries || !env->pair_prev || !env->slots || !env->arena) {
 		scgi_env_destroy(env);
 		return -1;
 	}
@@ -74,6 +75,7 @@ void scgi_env_destroy(scgi_env *env) /* {{{ */
 		chunk = next;
 	}
 	free(env->entries);
+	free(env->pair_prev);
 	free(env->slots);
 	memset(env, 0, sizeof(*env));
 }
@@ -127,14 +129,22 @@ static int scgi_env_grow(scgi_env *env) /* {{{ */
 	uint32_t capacity = env->capacity * 2;
 	uint32_t slots = scgi_env_slots_for(capacity);
 	scgi_env_entry *entries;
-	uint32_t *slot_table;
+	uint32_t *slot_table, *pair_prev;
 	uint32_t i;
 
+	if (capacity <= env->capacity) {
+		return -1;  /* 2^32 entries: not from any header */
+	}
 	entries = realloc(env->entries, sizeof(scgi_env_entry) * capacity);
 	if (!entries) {
 		return -1;
 	}
 	env->entries = entries;
+	pair_prev = realloc(env->pair_prev, sizeof(uint32_t) * capacity);
+	if (!pair_prev) {
+		return -1;
+	}
+	env->pair_prev = pair_prev;
 	slot_table = calloc(slots, sizeof(uint32_t));
 	if (!slot_table) {
 		return -1;
@@ -166,6 +176,7 @@ static scgi_env_entry *scgi_env_insert(scgi_env *env, uint32_t slot, uint32_t ha
 	entry = &env->entries[env->count];
 	entry->hash = hash;
 	entry->slot = slot;
+	entry->repeats = 0;
 	env->slots[slot] = ++env->count;
 	return entry;
 }
@@ -182,8 +193,116 @@ int scgi_env_reserve(scgi_env *env, uint32_t entries) /* {{{ */
 }
 /* }}} */
 
-char *scgi_env_put(scgi_env *env, const char *name, uint32_t name_len, uint32_t hash, const char *value) /* {{{ */
+/* HTTP_* names are request headers: a repetition is a list (RFC 9110 5.3) */
+static inline int scgi_env_is_http_header(const char *name, uint32_t name_len) /* {{{ */
 {
+	return name_len > 5 && memcmp(name, "HTTP_", 5) == 0;
+}
+/* }}} */
+
+/* Cookie lines are joined as one Cookie header's pairs (RFC 6265 5.4),
+ * which is what PHP's cookie parser splits on. */
+static inline const char *scgi_env_join_separator(const char *name, uint32_t name_len) /* {{{ */
+{
+	return name_len == sizeof("HTTP_COOKIE") - 1 && memcmp(name, "HTTP_COOKIE", name_len) == 0 ? "; " : ", ";
+}
+/* }}} */
+
+#define SCGI_ENV_SEPARATOR_LEN 2
+
+/* One repeated HTTP_* name: its value_len already is the joined length;
+ * the values are copied once, from the last repetition back to the first,
+ * so that any number of repetitions costs time linear in their bytes. */
+static int scgi_env_join(scgi_env *env, scgi_env_entry *entry, const char *buf,
+		const scgi_header_pair *pairs) /* {{{ */
+{
+	const char *separator = scgi_env_join_separator(entry->name, entry->name_len);
+	char *joined = scgi_env_alloc(env, (size_t) entry->value_len + 1);
+	uint32_t pair = entry->last_pair, pos = entry->value_len, i;
+
+	if (!joined) {
+		return -1;
+	}
+	joined[pos] = '\0';
+	for (i = 0; ; i++) {
+		uint32_t len = pairs[pair].value_len;
+
+		pos -= len;
+		memcpy(joined + pos, buf + pairs[pair].value_off, len);
+		if (i == entry->repeats) {
+			break;
+		}
+		pos -= SCGI_ENV_SEPARATOR_LEN;
+		memcpy(joined + pos, separator, SCGI_ENV_SEPARATOR_LEN);
+		pair = env->pair_prev[pair];
+	}
+	/* pos is 0 here: value_len was summed from these very pairs */
+	entry->value = joined;
+	entry->repeats = 0;
+	return 0;
+}
+/* }}} */
+
+int scgi_env_load(scgi_env *env, const char *buf, const scgi_header_pair *pairs, uint32_t count,
+		int keep_php_value) /* {{{ */
+{
+	uint32_t i, joins = 0;
+
+	scgi_env_reset(env);
+	if (scgi_env_reserve(env, count) < 0) {
+		return -1;
+	}
+	for (i = 0; i < count; i++) {
+		const char *name = buf + pairs[i].name_off;
+		uint32_t name_len = pairs[i].name_len;
+		char *value = (char *) buf + pairs[i].value_off;
+		uint32_t hash, slot;
+		scgi_env_entry *entry;
+
+		if (!keep_php_value
+				&& ((name_len == sizeof("PHP_VALUE") - 1 && memcmp(name, "PHP_VALUE", name_len) == 0)
+				 || (name_len == sizeof("PHP_ADMIN_VALUE") - 1 && memcmp(name, "PHP_ADMIN_VALUE", name_len) == 0))) {
+			continue;  /* the pool does not let the web server set ini values */
+		}
+		hash = scgi_env_hash(name, name_len);
+		slot = scgi_env_find(env, name, name_len, hash);
+		if (!env->slots[slot]) {
+			/* reserved above: cannot fail */
+			entry = scgi_env_insert(env, slot, hash);
+			entry->name = name;
+			entry->name_len = name_len;
+			entry->value = value;
+			entry->value_len = pairs[i].value_len;
+			entry->last_pair = i;
+			continue;
+		}
+		entry = &env->entries[env->slots[slot] - 1];
+		if (scgi_env_is_http_header(name, name_len)) {
+			/* sums stay below the header size, far from overflow */
+			entry->value_len += SCGI_ENV_SEPARATOR_LEN + pairs[i].value_len;
+			env->pair_prev[i] = entry->last_pair;
+			entry->last_pair = i;
+			joins += entry->repeats++ == 0;
+		} else {
+			entry->value = value;
+			entry->value_len = pairs[i].value_len;
+		}
+	}
+	for (i = 0; joins > 0 && i < env->count; i++) {
+		if (env->entries[i].repeats > 0) {
+			if (scgi_env_join(env, &env->entries[i], buf, pairs) < 0) {
+				return -1;
+			}
+			joins--;
+		}
+	}
+	return 0;
+}
+/* }}} */
+
+char *scgi_env_put(scgi_env *env, const char *name, uint32_t name_len, const char *value) /* {{{ */
+{
+	uint32_t hash = scgi_env_hash(name, name_len);
 	uint32_t slot = scgi_env_find(env, name, name_len, hash);
 	scgi_env_entry *entry;
 	size_t value_len;

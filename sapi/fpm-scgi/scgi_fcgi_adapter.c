@@ -272,12 +272,15 @@ char *scgi_fcgi_getenv(fcgi_request *req, const char *var, int var_len)
 	if (!req || var_len < 0) {
 		return NULL;
 	}
-	return scgi_env_get(&req->env, var, (uint32_t) var_len, SCGI_ENV_HASH(var, (uint32_t) var_len));
+	return scgi_env_get(&req->env, var, (uint32_t) var_len);
 }
 
+/* FPM's precomputed FCGI_HASH_FUNC value is not the environment's hash
+ * (scgi_env_hash(), which client-chosen names cannot crowd into one chain) */
 char *scgi_fcgi_quick_getenv(fcgi_request *req, const char *var, int var_len, unsigned int hash_value)
 {
-	return scgi_env_get(&req->env, var, (uint32_t) var_len, hash_value);
+	(void) hash_value;
+	return scgi_env_get(&req->env, var, (uint32_t) var_len);
 }
 
 char *scgi_fcgi_putenv(fcgi_request *req, char *var, int var_len, char *val)
@@ -285,12 +288,13 @@ char *scgi_fcgi_putenv(fcgi_request *req, char *var, int var_len, char *val)
 	if (!req || var_len < 0) {
 		return NULL;
 	}
-	return scgi_env_put(&req->env, var, (uint32_t) var_len, SCGI_ENV_HASH(var, (uint32_t) var_len), val);
+	return scgi_env_put(&req->env, var, (uint32_t) var_len, val);
 }
 
 char *scgi_fcgi_quick_putenv(fcgi_request *req, char *var, int var_len, unsigned int hash_value, char *val)
 {
-	return scgi_env_put(&req->env, var, (uint32_t) var_len, hash_value, val);
+	(void) hash_value;
+	return scgi_env_put(&req->env, var, (uint32_t) var_len, val);
 }
 
 void scgi_fcgi_loadenv(fcgi_request *req, fcgi_apply_func func, zval *array)

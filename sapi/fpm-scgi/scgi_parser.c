@@ -32,20 +32,6 @@ enum {
 	SCGI_STATE_ERROR
 };
 
-#if defined(__GNUC__)
-# define SCGI_ALWAYS_INLINE inline __attribute__((always_inline))
-#else
-# define SCGI_ALWAYS_INLINE inline
-#endif
-
-/* Duplicate names are found with an open-addressing table on the stack,
- * grown by doubling so that a typical header only clears NAME_TABLE_MIN
- * slots, and the worst case stays linear in the pairs.  A slot holds
- * (hash tag << 16) | pair index; pair 0 is never in the table, so 0 is
- * empty.  The tag spares most memcmp() calls on probe collisions. */
-#define NAME_TABLE_MIN  128u
-#define NAME_TABLE_MAX  (2u * SCGI_HEADER_PAIRS_CEILING)
-
 #define CONTENT_LENGTH_NAME     "CONTENT_LENGTH"
 #define CONTENT_LENGTH_NAME_LEN (sizeof(CONTENT_LENGTH_NAME) - 1)
 /* digits of SCGI_CONTENT_LENGTH_MAX; more (without a leading zero) is more */
@@ -67,7 +53,8 @@ static const char *const scgi_error_strings[SCGI_ERR__COUNT] = {
 	[SCGI_ERR_CONTENT_LENGTH_TOO_LARGE] = "CONTENT_LENGTH is too large",
 	[SCGI_ERR_SCGI_MISSING]             = "SCGI header is missing",
 	[SCGI_ERR_SCGI_NOT_ONE]             = "SCGI header is not 1",
-	[SCGI_ERR_DUPLICATE_NAME]           = "header name appears twice",
+	[SCGI_ERR_CONTENT_LENGTH_TWICE]     = "CONTENT_LENGTH appears twice",
+	[SCGI_ERR_SCGI_TWICE]               = "SCGI header appears twice",
 };
 
 void scgi_parser_init(scgi_parser *parser, uint32_t max_header_size, uint32_t max_header_pairs)
@@ -98,49 +85,6 @@ const char *scgi_parse_error_string(scgi_parse_error error)
 	return scgi_error_strings[error];
 }
 
-static inline uint64_t scgi_load64(const unsigned char *p)
-{
-	uint64_t v;
-
-	memcpy(&v, p, sizeof(v));
-	return v;
-}
-
-static inline uint32_t scgi_load32(const unsigned char *p)
-{
-	uint32_t v;
-
-	memcpy(&v, p, sizeof(v));
-	return v;
-}
-
-static inline uint64_t scgi_mix(uint64_t h, uint64_t v)
-{
-	h = (h ^ v) * UINT64_C(0x9e3779b97f4a7c15);
-	return h ^ (h >> 31);
-}
-
-/* Word-at-a-time hash of a non-empty name; short tails use overlapping
- * loads so that no byte outside the name is read. */
-static SCGI_ALWAYS_INLINE uint32_t scgi_name_hash(const unsigned char *p, size_t n)
-{
-	const unsigned char *end = p + n;
-	uint64_t h = (uint64_t) n * UINT64_C(0xff51afd7ed558ccd);
-
-	if (n >= 8) {
-		while (end - p > 8) {
-			h = scgi_mix(h, scgi_load64(p));
-			p += 8;
-		}
-		h = scgi_mix(h, scgi_load64(end - 8));
-	} else if (n >= 4) {
-		h = scgi_mix(h, ((uint64_t) scgi_load32(p) << 32) | scgi_load32(end - 4));
-	} else {
-		h = scgi_mix(h, ((uint64_t) p[0] << 16) | ((uint64_t) p[n >> 1] << 8) | p[n - 1]);
-	}
-	return (uint32_t) ((h * UINT64_C(0xc4ceb9fe1a85ec53)) >> 32);
-}
-
 /* CONTENT_LENGTH: decimal digits, no sign, no leading zero, at most 2^53. */
 static scgi_parse_error scgi_parse_content_length(const unsigned char *p, size_t n, uint64_t *out)
 {
@@ -166,37 +110,17 @@ static scgi_parse_error scgi_parse_content_length(const unsigned char *p, size_t
 	return SCGI_ERR_NONE;
 }
 
-/* Rebuild the name table at a new size from pairs[1 .. count); pair 0,
- * CONTENT_LENGTH, is never in it (a second one is caught by name). */
-static void scgi_name_table_fill(uint32_t *table, uint32_t mask, const unsigned char *buf,
-		const scgi_header_pair *pairs, uint32_t count)
-{
-	uint32_t i, h, s;
-
-	memset(table, 0, (mask + 1) * sizeof(*table));
-	for (i = 1; i < count; i++) {
-		h = scgi_name_hash(buf + pairs[i].name_off, pairs[i].name_len);
-		s = h & mask;
-		while (table[s] != 0) {
-			s = (s + 1) & mask;
-		}
-		table[s] = (h & 0xffff0000u) | i;
-	}
-}
-
 /* Validate the whole payload, buf[payload_start .. header_end - 1), and
  * fill pairs.  Errors are reported pair by pair, in payload order. */
 static scgi_parse_error scgi_parse_payload(scgi_parser *parser, const unsigned char *buf,
 		scgi_header_pair *pairs, uint32_t pairs_cap)
 {
-	uint32_t table[NAME_TABLE_MAX];
-	uint32_t mask = NAME_TABLE_MIN - 1;
 	const unsigned char *p = buf + parser->payload_start;
 	const unsigned char *end = p + parser->payload_len;
 	const unsigned char *name, *value;
 	size_t name_len, value_len;
 	uint32_t max_pairs = parser->max_header_pairs;
-	uint32_t count, limit;
+	uint32_t count;
 	int have_scgi = 0;
 	scgi_parse_error err;
 
@@ -244,13 +168,8 @@ static scgi_parse_error scgi_parse_payload(scgi_parser *parser, const unsigned c
 	p = value + value_len + 1;
 	count = 1;
 
-	memset(table, 0, NAME_TABLE_MIN * sizeof(*table));
-	/* one compare per pair covers both the pair limit and table growth */
-	limit = max_pairs < NAME_TABLE_MIN / 2 ? max_pairs : NAME_TABLE_MIN / 2;
-
 	while (p < end) {
 		scgi_header_pair *pair;
-		uint32_t h, s, slot;
 
 		name = p;
 		name_len = strlen((const char *) name);
@@ -263,19 +182,15 @@ static scgi_parse_error scgi_parse_payload(scgi_parser *parser, const unsigned c
 		}
 		value_len = strlen((const char *) value);
 
-		if (count == limit) {
-			if (count == max_pairs) {
-				return SCGI_ERR_TOO_MANY_PAIRS;
-			}
-			/* keep the load at or below one half */
-			mask = mask * 2 + 1;
-			scgi_name_table_fill(table, mask, buf, pairs, count);
-			limit = max_pairs < (mask + 1) / 2 ? max_pairs : (mask + 1) / 2;
+		if (count == max_pairs) {
+			return SCGI_ERR_TOO_MANY_PAIRS;
 		}
 
+		/* the two framing names, compared directly: other repeated
+		 * names are the environment's to resolve */
 		if (name_len == 4 && memcmp(name, "SCGI", 4) == 0) {
 			if (have_scgi) {
-				return SCGI_ERR_DUPLICATE_NAME;
+				return SCGI_ERR_SCGI_TWICE;
 			}
 			if (value_len != 1 || value[0] != '1') {
 				return SCGI_ERR_SCGI_NOT_ONE;
@@ -283,23 +198,8 @@ static scgi_parse_error scgi_parse_payload(scgi_parser *parser, const unsigned c
 			have_scgi = 1;
 		} else if (name_len == CONTENT_LENGTH_NAME_LEN
 				&& memcmp(name, CONTENT_LENGTH_NAME, CONTENT_LENGTH_NAME_LEN) == 0) {
-			return SCGI_ERR_DUPLICATE_NAME;
+			return SCGI_ERR_CONTENT_LENGTH_TWICE;
 		}
-
-		h = scgi_name_hash(name, name_len);
-		s = h & mask;
-		while ((slot = table[s]) != 0) {
-			if (((slot ^ h) & 0xffff0000u) == 0) {
-				const scgi_header_pair *other = &pairs[slot & 0xffffu];
-
-				if (other->name_len == name_len
-						&& memcmp(buf + other->name_off, name, name_len) == 0) {
-					return SCGI_ERR_DUPLICATE_NAME;
-				}
-			}
-			s = (s + 1) & mask;
-		}
-		table[s] = (h & 0xffff0000u) | count;
 
 		pair = &pairs[count];
 		pair->name_off = (uint32_t) (name - buf);

@@ -14,7 +14,15 @@
  *
  * An SCGI request starts with one netstring, "<len>:<payload>,", whose
  * payload is NUL-terminated name/value strings: CONTENT_LENGTH first,
- * SCGI=1 somewhere, no name twice.  The body follows the comma.
+ * SCGI=1 somewhere.  The body follows the comma.
+ *
+ * The parser frames; it does not decide what a name means.  The spec
+ * forbids a name twice, but web servers send them (nginx before 1.23 sends
+ * a repeated request header as two HTTP_* pairs; an scgi_param overriding
+ * an included line sends that name twice): the environment (scgi_env.h)
+ * resolves repeated names.  Only the two names that frame the request are
+ * refused here when repeated: a second CONTENT_LENGTH or SCGI is a request
+ * smuggling attempt, whatever the environment would make of it.
  *
  * The parser does no I/O, allocates nothing and touches no globals.  It is
  * called again with the same (grown) buffer whenever more bytes arrive and
@@ -58,7 +66,8 @@ typedef enum {
 	SCGI_ERR_CONTENT_LENGTH_TOO_LARGE,
 	SCGI_ERR_SCGI_MISSING,          /* no SCGI pair */
 	SCGI_ERR_SCGI_NOT_ONE,          /* SCGI present but value is not "1" */
-	SCGI_ERR_DUPLICATE_NAME,        /* a name seen twice (smuggling) */
+	SCGI_ERR_CONTENT_LENGTH_TWICE,  /* a second CONTENT_LENGTH (smuggling) */
+	SCGI_ERR_SCGI_TWICE,            /* a second SCGI pair (smuggling) */
 	SCGI_ERR__COUNT
 } scgi_parse_error;
 

@@ -26,6 +26,9 @@
  *   - a refused request leaves nothing but an optional "Status: 4xx" reply;
  *   - every environment string is NUL-terminated at its length, borrowed
  *     ones lie inside this request's header, names are unique;
+ *   - each name's value is what a slow reference model makes of the
+ *     pairs (HTTP_* repeated: joined with ", ", HTTP_COOKIE "; "; other
+ *     names: the last), in the order of their first appearance;
  *   - CONTENT_LENGTH, SCGI and PHP_VALUE filtering are as the parser saw;
  *   - putenv/getenv/delete round-trip, also past the table's capacity;
  *   - the body is exactly the bytes after the header, at most
@@ -221,7 +224,7 @@ static void check_entry(char *name, unsigned int name_len, char *value, unsigned
 		CHECK(value + value_len < he);
 	}
 	/* what getenv finds for this name is this very entry */
-	CHECK(scgi_env_get(&c->env, name, name_len, SCGI_ENV_HASH(name, name_len)) == value);
+	CHECK(scgi_env_get(&c->env, name, name_len) == value);
 	if ((name_len == 9 && memcmp(name, "PHP_VALUE", 9) == 0)
 			|| (name_len == 15 && memcmp(name, "PHP_ADMIN_VALUE", 15) == 0)) {
 		w->php_value_seen = 1;
@@ -233,14 +236,77 @@ static char *getenv_s(const char *name)
 {
 	uint32_t len = (uint32_t) strlen(name);
 
-	return scgi_env_get(&conn->env, name, len, SCGI_ENV_HASH(name, len));
+	return scgi_env_get(&conn->env, name, len);
 }
 
 static char *putenv_s(const char *name, const char *value)
 {
 	uint32_t len = (uint32_t) strlen(name);
 
-	return scgi_env_put(&conn->env, name, len, SCGI_ENV_HASH(name, len), value);
+	return scgi_env_put(&conn->env, name, len, value);
+}
+
+static int same_name(const scgi_conn *c, const scgi_header_pair *a, const scgi_header_pair *b)
+{
+	return a->name_len == b->name_len && memcmp(c->in_buf + a->name_off, c->in_buf + b->name_off, a->name_len) == 0;
+}
+
+static int is_php_value(const char *name, uint32_t len)
+{
+	return (len == 9 && memcmp(name, "PHP_VALUE", 9) == 0) || (len == 15 && memcmp(name, "PHP_ADMIN_VALUE", 15) == 0);
+}
+
+/* The reference model of repeated names, the slow and obvious way: every
+ * name of the header, at its first appearance, gets the last value, or for
+ * HTTP_* all values joined; the environment's entries come in that order. */
+static void check_env_model(const scgi_conn *c)
+{
+	static char expect[MAX_INPUT];
+	uint32_t i, j, entry = 0;
+
+	for (i = 0; i < c->parser.pair_count; i++) {
+		const scgi_header_pair *pi = &c->pairs[i];
+		const char *name = c->in_buf + pi->name_off;
+		int http = pi->name_len > 5 && memcmp(name, "HTTP_", 5) == 0;
+		const char *sep = pi->name_len == 11 && memcmp(name, "HTTP_COOKIE", 11) == 0 ? "; " : ", ";
+		size_t len = 0;
+		char *got;
+
+		for (j = 0; j < i && !same_name(c, &c->pairs[j], pi); j++) {
+		}
+		if (j < i) {
+			continue;  /* not the first appearance */
+		}
+		got = scgi_env_get(&c->env, name, pi->name_len);
+		if (!c->limits.php_value_params && is_php_value(name, pi->name_len)) {
+			CHECK(got == NULL);
+			continue;
+		}
+		for (j = i; j < c->parser.pair_count; j++) {
+			const scgi_header_pair *pj = &c->pairs[j];
+
+			if (!same_name(c, pj, pi)) {
+				continue;
+			}
+			if (!http) {
+				len = 0;  /* the last one wins */
+			} else if (j > i) {
+				CHECK(len + 2 < sizeof(expect));
+				memcpy(expect + len, sep, 2);
+				len += 2;
+			}
+			CHECK(len + pj->value_len < sizeof(expect));
+			memcpy(expect + len, c->in_buf + pj->value_off, pj->value_len);
+			len += pj->value_len;
+		}
+		CHECK(got != NULL && strlen(got) == len && memcmp(got, expect, len) == 0);
+		/* a joined value is never longer than the header it came from */
+		CHECK(len <= c->parser.header_end);
+		CHECK(entry < c->env.count);
+		CHECK(c->env.entries[entry].name_len == pi->name_len
+			&& memcmp(c->env.entries[entry].name, name, pi->name_len) == 0);
+		entry++;
+	}
 }
 
 static void check_env(uint64_t *seed)
@@ -250,6 +316,7 @@ static void check_env(uint64_t *seed)
 	uint32_t i, count_before;
 	char digits[24];
 
+	check_env_model(conn);
 	scgi_env_apply(&conn->env, check_entry, &w);
 	CHECK(w.count <= conn->env.count);
 	CHECK(conn->env.count <= conn->parser.pair_count + 3);  /* + SCRIPT_NAME/FILENAME/PATH_INFO */
@@ -267,7 +334,7 @@ static void check_env(uint64_t *seed)
 	(void) getenv_s("DOCUMENT_ROOT");
 	(void) getenv_s("PATH_INFO");
 	CHECK(getenv_s("NO_SUCH_NAME_IN_ANY_REQUEST_\x01") == NULL);
-	/* the names are unique (the parser refuses duplicates) */
+	/* the names are unique: repeated ones were resolved to one entry */
 	for (i = 0; i < conn->env.count; i++) {
 		const scgi_env_entry *e = &conn->env.entries[i];
 
