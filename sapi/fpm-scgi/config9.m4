@@ -21,6 +21,9 @@ if test "$PHP_FPM_SCGI" != "no"; then
 
   PHP_FPM_SCGI_FILES="scgi_parser.c \
     scgi_env.c \
+    scgi_cgi_vars.c \
+    scgi_allowed_clients.c \
+    scgi_output.c \
     scgi_conn.c \
     scgi_body.c \
     scgi_fcgi_adapter.c \

@@ -1,0 +1,87 @@
+/*
+   +----------------------------------------------------------------------+
+   | This source file is subject to version 3.01 of the PHP license,      |
+   | that is bundled with this package in the file LICENSE, and is        |
+   | available through the world-wide-web at the following url:           |
+   | http://www.php.net/license/3_01.txt                                  |
+   +----------------------------------------------------------------------+
+*/
+
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "scgi_cgi_vars.h"
+
+/* A variable name written as a string literal, and its length. */
+#define SCGI_VAR(literal) (literal), (uint32_t) (sizeof(literal) - 1)
+
+/*
+ * nginx's stock scgi_params send DOCUMENT_ROOT and DOCUMENT_URI but neither
+ * SCRIPT_FILENAME nor SCRIPT_NAME.  Build them as php-fpm users write
+ * "fastcgi_param SCRIPT_FILENAME $document_root$fastcgi_script_name": FPM's
+ * cgi.fix_pathinfo logic then splits off PATH_INFO as it does for FastCGI.
+ */
+static int scgi_cgi_vars_resolve_script(scgi_env *env) /* {{{ */
+{
+	struct stat st;
+	char *root, *uri, *path;
+	size_t root_len, uri_len;
+
+	if (scgi_env_get(env, SCGI_VAR("SCRIPT_FILENAME"))) {
+		return 0;
+	}
+	uri = scgi_env_get(env, SCGI_VAR("SCRIPT_NAME"));
+	if (!uri) {
+		uri = scgi_env_get(env, SCGI_VAR("DOCUMENT_URI"));
+		if (!uri) {
+			return 0;  /* nothing to resolve from: FPM answers 404 */
+		}
+		if (!scgi_env_put(env, SCGI_VAR("SCRIPT_NAME"), uri)) {
+			return -1;
+		}
+	}
+	root = scgi_env_get(env, SCGI_VAR("DOCUMENT_ROOT"));
+	if (!root || *uri != '/') {
+		return 0;
+	}
+	root_len = strlen(root);
+	while (root_len > 0 && root[root_len - 1] == '/') {
+		root_len--;
+	}
+	uri_len = strlen(uri);
+	path = malloc(root_len + uri_len + 1);
+	if (!path) {
+		return -1;
+	}
+	memcpy(path, root, root_len);
+	memcpy(path + root_len, uri, uri_len + 1);
+	if (!scgi_env_put(env, SCGI_VAR("SCRIPT_FILENAME"), path)) {
+		free(path);
+		return -1;
+	}
+	/* /index.php/some/path: FPM's fix_pathinfo walks back to the script and
+	 * takes PATH_INFO off the tail of the PATH_INFO it was given, so give it
+	 * the whole URI, as nginx's split would have */
+	if (!scgi_env_get(env, SCGI_VAR("PATH_INFO"))
+			&& (stat(path, &st) != 0 || !S_ISREG(st.st_mode))
+			&& !scgi_env_put(env, SCGI_VAR("PATH_INFO"), uri)) {
+		free(path);
+		return -1;
+	}
+	free(path);
+	return 0;
+}
+/* }}} */
+
+int scgi_cgi_vars_build(scgi_env *env, const char *buf, const scgi_header_pair *pairs, uint32_t count,
+		int php_value_params) /* {{{ */
+{
+	/* without php_value_params the pool does not let the web server set
+	 * ini values: scgi_env_load() leaves those pairs out */
+	if (scgi_env_load(env, buf, pairs, count, php_value_params) < 0) {
+		return -1;
+	}
+	return scgi_cgi_vars_resolve_script(env);
+}
+/* }}} */
