@@ -193,10 +193,15 @@ int scgi_env_reserve(scgi_env *env, uint32_t entries) /* {{{ */
 }
 /* }}} */
 
-/* HTTP_* names are request headers: a repetition is a list (RFC 9110 5.3) */
-static inline int scgi_env_is_http_header(const char *name, uint32_t name_len) /* {{{ */
+/* HTTP_* names are request headers: a repetition is a list (RFC 9110
+ * 5.3), joined.  Except Host, which a client cannot repeat (RFC 9112 3.2;
+ * nginx answers 400): two HTTP_HOST pairs are the web server's config
+ * overriding a line (Debian's scgi_params sets HTTP_HOST $host, and sites
+ * override it with $http_host or $host:$server_port), so the last wins. */
+static inline int scgi_env_joins_repeats(const char *name, uint32_t name_len) /* {{{ */
 {
-	return name_len > 5 && memcmp(name, "HTTP_", 5) == 0;
+	return name_len > 5 && memcmp(name, "HTTP_", 5) == 0
+		&& !(name_len == sizeof("HTTP_HOST") - 1 && memcmp(name, "HTTP_HOST", name_len) == 0);
 }
 /* }}} */
 
@@ -277,7 +282,7 @@ int scgi_env_load(scgi_env *env, const char *buf, const scgi_header_pair *pairs,
 			continue;
 		}
 		entry = &env->entries[env->slots[slot] - 1];
-		if (scgi_env_is_http_header(name, name_len)) {
+		if (scgi_env_joins_repeats(name, name_len)) {
 			/* sums stay below the header size, far from overflow */
 			entry->value_len += SCGI_ENV_SEPARATOR_LEN + pairs[i].value_len;
 			env->pair_prev[i] = entry->last_pair;

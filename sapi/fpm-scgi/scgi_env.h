@@ -18,7 +18,9 @@
  *     ", " ("; " for HTTP_COOKIE), as Apache, lighttpd and nginx >= 1.23
  *     send them and as RFC 9110 section 5.3 defines the repetition;
  *   - any other name (an scgi_param that overrides one of scgi_params'
- *     lines): the last value wins, as in php-fpm.
+ *     lines), and HTTP_HOST, which no client can repeat but Debian's
+ *     scgi_params sets and sites override: the last value wins, as in
+ *     php-fpm.
  * CONTENT_LENGTH and SCGI twice never get here: the parser refuses them.
  * Names are compared whole, so a header-derived HTTP_* pair only ever
  * meets other HTTP_* pairs of its own name, never a server variable.

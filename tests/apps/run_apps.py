@@ -322,10 +322,10 @@ def write_params():
     Debian 12's nginx 1.22.1-9+deb12u11 (a security update) sends
     HTTP_HOST as $host, which drops the port of the Host header; the apps
     build their redirects from HTTP_HOST and would redirect from our free
-    port to port 80.  Overriding it after the include would send the
-    parameter twice, which php-fpm-scgi refuses (SCGI forbids duplicate
-    names: 400, "header name appears twice").  So the stock files are used
-    with that one line changed -- the same for both SAPIs."""
+    port to port 80.  An override after the include would do as well (nginx
+    sends the parameter twice; php-fpm and php-fpm-scgi both keep the
+    last), but the stock files with that one line changed keep the two
+    SAPIs' configs line for line the same."""
     os.makedirs(PARAMS)
     for n in ("scgi_params", "fastcgi_params"):
         with open("/etc/nginx/" + n) as f:

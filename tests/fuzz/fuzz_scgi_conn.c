@@ -28,7 +28,8 @@
  *     ones lie inside this request's header, names are unique;
  *   - each name's value is what a slow reference model makes of the
  *     pairs (HTTP_* repeated: joined with ", ", HTTP_COOKIE "; "; other
- *     names: the last), in the order of their first appearance;
+ *     names and HTTP_HOST: the last), in the order of their first
+ *     appearance;
  *   - CONTENT_LENGTH, SCGI and PHP_VALUE filtering are as the parser saw;
  *   - putenv/getenv/delete round-trip, also past the table's capacity;
  *   - the body is exactly the bytes after the header, at most
@@ -262,7 +263,8 @@ static int is_php_value(const char *name, uint32_t len)
 
 /* The reference model of repeated names, the slow and obvious way: every
  * name of the header, at its first appearance, gets the last value, or for
- * HTTP_* all values joined; the environment's entries come in that order. */
+ * HTTP_* but HTTP_HOST all values joined; the environment's entries come
+ * in that order. */
 static void check_env_model(const scgi_conn *c)
 {
 	static char expect[MAX_INPUT];
@@ -271,7 +273,8 @@ static void check_env_model(const scgi_conn *c)
 	for (i = 0; i < c->parser.pair_count; i++) {
 		const scgi_header_pair *pi = &c->pairs[i];
 		const char *name = c->in_buf + pi->name_off;
-		int http = pi->name_len > 5 && memcmp(name, "HTTP_", 5) == 0;
+		int http = pi->name_len > 5 && memcmp(name, "HTTP_", 5) == 0
+			&& !(pi->name_len == 9 && memcmp(name, "HTTP_HOST", 9) == 0);
 		const char *sep = pi->name_len == 11 && memcmp(name, "HTTP_COOKIE", 11) == 0 ? "; " : ", ";
 		size_t len = 0;
 		char *got;

@@ -51,7 +51,7 @@ seeds = {
     "repeated_headers": scgi(nginx + [("HTTP_X_FORWARDED_FOR", "10.0.0.1"), ("HTTP_COOKIE", "a=1"),
                                       ("HTTP_X_FORWARDED_FOR", "10.0.0.2"), ("HTTP_COOKIE", "b=2"),
                                       ("HTTP_X_FORWARDED_FOR", "10.0.0.3")]),
-    "overridden_params": scgi(nginx + [("HTTPS", "on"), ("SERVER_NAME", "example.com"),
+    "overridden_params": scgi(nginx + [("HTTPS", "on"), ("SERVER_NAME", "example.com"), ("HTTP_HOST", "a:8080"),
                                        ("SCRIPT_FILENAME", "/a.php"), ("SCRIPT_FILENAME", "/b.php")]),
     "repeated_php_value": scgi([("REQUEST_METHOD", "GET"), ("PHP_VALUE", "a=1"), ("PHP_VALUE", "b=2"),
                                 ("HTTP_A", ""), ("HTTP_A", "")]),

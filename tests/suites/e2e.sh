@@ -22,7 +22,7 @@ fpm="$prefix/sbin/php-fpm-scgi"
 examples="$top/sapi/fpm-scgi/examples"
 client="$top/tests/e2e/client.py"
 servers=${E2E_SERVERS:-nginx-unix nginx-tcp apache-unix apache-tcp lighttpd-unix}
-checks="sapi get post upload big stream status-200 status-302 status-302-location status-404 status-403 status-500 status-418 cookies pathinfo headers fpm-status fpm-status-json ping head disconnect"
+checks="sapi get post upload big stream status-200 status-302 status-302-location status-404 status-403 status-500 status-418 cookies pathinfo headers repeated-headers fpm-status fpm-status-json ping head disconnect"
 
 if [ ! -x "$fpm" ]; then
 	echo "FAIL: e2e setup: $fpm missing (build first)"
@@ -72,8 +72,9 @@ fail() { echo "FAIL: e2e $srv $1: $2"; }
 # dirs must be theirs to read/write.
 chmod 755 "$dir"
 cp -R "$top/tests/e2e/docroot" "$dir/docroot"
-mkdir -p "$dir/docroot/stock"
+mkdir -p "$dir/docroot/stock" "$dir/docroot/override"
 cp "$dir/docroot/info.php" "$dir/docroot/stock/info.php"
+cp "$dir/docroot/info.php" "$dir/docroot/override/info.php"
 chmod -R a+rX "$dir/docroot"
 mkdir -p "$dir/tmp" "$dir/lighttpd-upload"
 chmod 1777 "$dir/tmp" "$dir/lighttpd-upload"
@@ -168,6 +169,15 @@ nginx_conf() { # NAME PORT UPSTREAM
         # test-only: nginx's stock scgi_params alone (no SCRIPT_NAME/PATH_INFO)
         location ^~ /stock/ {
             include scgi_params;
+            scgi_pass $3;
+        }
+        # test-only: lines of scgi_params overridden after the include
+        # (nginx sends both pairs; the last one wins, as with php-fpm)
+        location ^~ /override/ {
+            include scgi_params;
+            scgi_param HTTPS on;
+            scgi_param SERVER_NAME override.example;
+            scgi_param HTTP_HOST \$host:\$server_port;
             scgi_pass $3;
         }
     }
@@ -454,6 +464,14 @@ run_checks() {
 		else
 			fail pathinfo-stock-params "PATH_INFO '$(j server.PATH_INFO)' SCRIPT_NAME '$(j server.SCRIPT_NAME)' SCRIPT_FILENAME '$(j server.SCRIPT_FILENAME)'"
 		fi
+
+		c -o "$dir/out.json" -w '%{http_code}' "$base/override/info.php" > "$dir/code" 2>"$dir/err"
+		if [ "$(cat "$dir/code")" = 200 ] && [ "$(j server.HTTPS)" = on ] \
+		    && [ "$(j server.SERVER_NAME)" = override.example ] && [ "$(j server.HTTP_HOST)" = "127.0.0.1:$port" ]; then
+			pass overridden-params
+		else
+			fail overridden-params "HTTP $(cat "$dir/code"): HTTPS '$(j server.HTTPS)' SERVER_NAME '$(j server.SERVER_NAME)' HTTP_HOST '$(j server.HTTP_HOST)'"
+		fi
 		;;
 	esac
 
@@ -462,6 +480,24 @@ run_checks() {
 		pass headers
 	else
 		fail headers "HTTP_X_TEST '$(j server.HTTP_X_TEST)', getallheaders() $(j headers)"
+	fi
+
+	# header lines the client repeated: nginx 1.22 sends one pair per line
+	# (joined by the SAPI, Cookie lines with "; "), Apache and lighttpd send
+	# them joined; the script sees one list either way
+	c -o "$dir/out.json" -w '%{http_code}' -H 'X-Forwarded-For: 10.0.0.1' -H 'X-Forwarded-For: 10.0.0.2' \
+	    -H 'Accept: text/html' -H 'Accept: */*' -H 'X-Three: a' -H 'X-Three: b' -H 'X-Three: c' \
+	    -H 'Cookie: a=1' -H 'Cookie: b=2; c=3' "$base/info.php" > "$dir/code" 2>"$dir/err"
+	cookies=ok
+	case $srv in
+	nginx-*) [ "$(j cookie.a)$(j cookie.b)$(j cookie.c)" = 123 ] || cookies="\$_COOKIE $(j cookie)" ;;
+	esac
+	if [ "$(cat "$dir/code")" = 200 ] && [ "$(j server.HTTP_X_FORWARDED_FOR)" = "10.0.0.1, 10.0.0.2" ] \
+	    && [ "$(j headers.X-Forwarded-For)" = "10.0.0.1, 10.0.0.2" ] && [ "$(j server.HTTP_ACCEPT)" = "text/html, */*" ] \
+	    && [ "$(j server.HTTP_X_THREE)" = "a, b, c" ] && [ $cookies = ok ]; then
+		pass repeated-headers
+	else
+		fail repeated-headers "HTTP $(cat "$dir/code"): HTTP_X_FORWARDED_FOR '$(j server.HTTP_X_FORWARDED_FOR)' HTTP_ACCEPT '$(j server.HTTP_ACCEPT)' HTTP_X_THREE '$(j server.HTTP_X_THREE)' cookies: $cookies"
 	fi
 
 	c -o "$dir/out.txt" "$base/status" 2>"$dir/err"
@@ -506,7 +542,7 @@ run_checks() {
 
 for srv in $servers; do
 	extra=
-	case $srv in nginx-*) extra=pathinfo-stock-params ;; esac
+	case $srv in nginx-*) extra="pathinfo-stock-params overridden-params" ;; esac
 	case $srv in
 	nginx-unix)    start_nginx;    up=$?; port=${nginx_unix_port:-}; why=${nginx_why:-}; pool=unix ;;
 	nginx-tcp)     start_nginx;    up=$?; port=${nginx_tcp_port:-}; why=${nginx_why:-}; pool=tcp ;;

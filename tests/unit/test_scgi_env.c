@@ -10,7 +10,8 @@
 /*
  * Table-driven tests of the request environment built from parsed SCGI
  * header pairs: what a name given more than once becomes (HTTP_* joined
- * with ", ", HTTP_COOKIE with "; ", anything else: the last value), the
+ * with ", ", HTTP_COOKIE with "; ", anything else and HTTP_HOST: the last
+ * value), the
  * order $_SERVER shows, PHP_VALUE filtering, and that nothing of one
  * request is left for the next.
  *
@@ -68,6 +69,12 @@ static const test_case cases[] = {
 	ENV("SCRIPT_FILENAME overridden: the last wins", CL "SCRIPT_FILENAME\0" "/a.php\0"
 		"SCRIPT_FILENAME\0" "/b.php\0",
 		CL_ENV "SCRIPT_FILENAME=/b.php\n"),
+	ENV("HTTP_HOST overridden (scgi_param after scgi_params): the last wins", CL "HTTP_HOST\0" "localhost\0"
+		"HTTP_X\0" "1\0" "HTTP_HOST\0" "localhost:8080\0",
+		CL_ENV "HTTP_HOST=localhost:8080\n" "HTTP_X=1\n"),
+	ENV("names beginning like HTTP_HOST are joined", CL "HTTP_HOSTS\0" "a\0" "HTTP_HOSTS\0" "b\0"
+		"HTTP_X_FORWARDED_HOST\0" "a\0" "HTTP_X_FORWARDED_HOST\0" "b\0",
+		CL_ENV "HTTP_HOSTS=a, b\n" "HTTP_X_FORWARDED_HOST=a, b\n"),
 	ENV("a bare HTTP_ is no header: the last wins", CL "HTTP_\0" "a\0" "HTTP_\0" "b\0",
 		CL_ENV "HTTP_=b\n"),
 	ENV("the prefix is case-sensitive: http_x is no header", CL "http_x\0" "a\0" "http_x\0" "b\0"

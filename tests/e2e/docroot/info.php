@@ -6,6 +6,7 @@ echo json_encode([
 	'sapi'    => php_sapi_name(),
 	'get'     => $_GET,
 	'post'    => $_POST,
+	'cookie'  => $_COOKIE,
 	'server'  => $_SERVER,
 	'headers' => $headers,
 	'input_len' => strlen(file_get_contents('php://input')),
