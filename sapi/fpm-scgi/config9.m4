@@ -21,11 +21,13 @@ if test "$PHP_FPM_SCGI" != "no"; then
 
   PHP_FPM_SCGI_FILES="scgi_parser.c \
     scgi_env.c \
+    scgi_cgi_vars.c \
+    scgi_allowed_clients.c \
+    scgi_output.c \
     scgi_conn.c \
     scgi_body.c \
     scgi_fcgi_adapter.c \
-    fpm_scgi_pool.c \
-    fpm_scgi_request.c"
+    fpm_scgi_pool.c"
 
   SAPI_FPM_SCGI_PATH=sapi/fpm-scgi/php-fpm-scgi
   PHP_SELECT_SAPI(fpm-scgi, program, $PHP_FPM_SCGI_FILES, $PHP_FPM_SCGI_CFLAGS, '$(SAPI_FPM_SCGI_PATH)')

@@ -17,26 +17,27 @@
 #include "scgi_parser.h"
 #include "zlog.h"
 
-static struct fpm_scgi_pool_config_s current_pool = {
-	FPM_SCGI_DEFAULT_MAX_HEADER_SIZE,
-	FPM_SCGI_DEFAULT_MAX_HEADER_PAIRS,
-	FPM_SCGI_DEFAULT_HEADER_TIMEOUT,
-	FPM_SCGI_DEFAULT_BODY_TIMEOUT,
-	1,
-	FPM_SCGI_DEFAULT_BODY_BUFFER_SIZE
+/* What a pool gets for each scgi.* directive it does not set. */
+static const struct fpm_scgi_pool_config_s pool_defaults = {
+	.max_header_size  = 65536,
+	.max_header_pairs = 512,
+	.header_timeout   = 10,
+	.body_timeout     = 60,
+	.php_value_params = 1,
+	/* nginx's default client_max_body_size: what passes a stock nginx fits */
+	.body_buffer_size = 1024 * 1024
 };
-/* a copy: the pool's config is not kept for the worker's whole life */
+
+/* The worker's pool, a copy (the pool's config is not kept for the
+ * worker's whole life); the defaults until fpm_scgi_pool_use(). */
+static struct fpm_scgi_pool_config_s worker_pool;
+static const struct fpm_scgi_pool_config_s *current_pool = &pool_defaults;
 static char current_pool_name[64];
 static int kept_error_log_fd = -1;
 
 void fpm_scgi_pool_config_defaults(struct fpm_scgi_pool_config_s *config) /* {{{ */
 {
-	config->max_header_size = FPM_SCGI_DEFAULT_MAX_HEADER_SIZE;
-	config->max_header_pairs = FPM_SCGI_DEFAULT_MAX_HEADER_PAIRS;
-	config->header_timeout = FPM_SCGI_DEFAULT_HEADER_TIMEOUT;
-	config->body_timeout = FPM_SCGI_DEFAULT_BODY_TIMEOUT;
-	config->php_value_params = 1;
-	config->body_buffer_size = FPM_SCGI_DEFAULT_BODY_BUFFER_SIZE;
+	*config = pool_defaults;
 }
 /* }}} */
 
@@ -115,14 +116,15 @@ void fpm_scgi_pool_config_dump(const struct fpm_scgi_pool_config_s *config) /* {
 
 void fpm_scgi_pool_use(const char *pool_name, const struct fpm_scgi_pool_config_s *config) /* {{{ */
 {
-	current_pool = *config;
+	worker_pool = *config;
+	current_pool = &worker_pool;
 	snprintf(current_pool_name, sizeof(current_pool_name), "%s", pool_name ? pool_name : "");
 }
 /* }}} */
 
 const struct fpm_scgi_pool_config_s *fpm_scgi_pool_current(void) /* {{{ */
 {
-	return &current_pool;
+	return current_pool;
 }
 /* }}} */
 

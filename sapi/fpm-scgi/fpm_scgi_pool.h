@@ -25,12 +25,6 @@ struct fpm_scgi_pool_config_s {
 	int body_buffer_size;  /* bytes: bodies up to this are read into memory */
 };
 
-#define FPM_SCGI_DEFAULT_MAX_HEADER_SIZE  65536
-#define FPM_SCGI_DEFAULT_MAX_HEADER_PAIRS 512
-#define FPM_SCGI_DEFAULT_HEADER_TIMEOUT   10
-#define FPM_SCGI_DEFAULT_BODY_TIMEOUT     60
-/* nginx's default client_max_body_size: what passes a stock nginx fits */
-#define FPM_SCGI_DEFAULT_BODY_BUFFER_SIZE (1024 * 1024)
 #define FPM_SCGI_BODY_BUFFER_SIZE_MAX     (256 * 1024 * 1024)
 
 void fpm_scgi_pool_config_defaults(struct fpm_scgi_pool_config_s *config);

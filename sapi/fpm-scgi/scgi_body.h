@@ -13,7 +13,8 @@
  * PHP's own way (main/SAPI.c, sapi_read_standard_form_data and php://input)
  * reads a body 16 KiB at a time into a temp stream that moves to a file in
  * upload_tmp_dir past 16 KiB: for a 1 MiB JSON or binary POST that is a
- * file created and removed and some 450 system calls.  A body of at most
+ * file created and removed and a read, a write and a seek per 16 KiB
+ * (bench/BENCHMARKS.md counts them).  A body of at most
  * scgi.body_buffer_size bytes is read here instead, in as few reads as the
  * socket allows, into one buffer the worker keeps, and given to PHP as a
  * read-only memory stream over it.  Form and multipart bodies, which PHP

@@ -14,34 +14,24 @@
 
 #include <errno.h>
 #include <stdio.h>
-#include <fcntl.h>
 #include <poll.h>
 #include <stdlib.h>
 #include <string.h>
-#include <strings.h>
 #include <time.h>
 #include <unistd.h>
 #include <arpa/inet.h>
 #include <netinet/in.h>
-#include <netinet/tcp.h>
 #include <sys/socket.h>
-#include <sys/stat.h>
-#include <sys/uio.h>
 
-#include "scgi_conn.h"
+#include "scgi_cgi_vars.h"
+#include "scgi_conn_private.h"
 
+/* First size of the header buffer: nginx's headers and a small body fit. */
+#define SCGI_IN_BUFFER_INITIAL 16384
 /* Bytes of a netstring header beyond its payload: digits, ':' and ','. */
 #define SCGI_NETSTRING_OVERHEAD (SCGI_LENGTH_DIGITS_MAX + 2)
 
 static volatile int scgi_in_shutdown = 0;
-
-typedef union {
-	struct sockaddr     sa;
-	struct sockaddr_in  in;
-	struct sockaddr_in6 in6;
-} scgi_sockaddr;
-
-static scgi_sockaddr *allowed_clients = NULL;   /* ends with AF_UNSPEC */
 
 void scgi_conn_terminate(void) /* {{{ */
 {
@@ -88,7 +78,8 @@ static int scgi_wait_readable(int fd, long *deadline_ms, int timeout_ms) /* {{{ 
 }
 /* }}} */
 
-scgi_conn *scgi_conn_new(int listen_fd, const scgi_conn_limits *limits, const scgi_conn_hooks *hooks) /* {{{ */
+scgi_conn *scgi_conn_new(int listen_fd, const scgi_conn_limits *limits, const scgi_conn_hooks *hooks,
+		const scgi_allowed_clients *allowed_clients) /* {{{ */
 {
 	scgi_conn *conn = calloc(1, sizeof(*conn));
 
@@ -98,6 +89,8 @@ scgi_conn *scgi_conn_new(int listen_fd, const scgi_conn_limits *limits, const sc
 	conn->listen_fd = listen_fd;
 	conn->fd = -1;
 	conn->hooks = *hooks;
+	conn->allowed_clients = allowed_clients;
+	scgi_output_end(&conn->out);  /* no response before the first accept */
 	conn->in_cap = SCGI_IN_BUFFER_INITIAL;
 	conn->in_buf = malloc(conn->in_cap);
 	if (!conn->in_buf || scgi_conn_set_limits(conn, limits) < 0) {
@@ -144,98 +137,41 @@ int scgi_conn_set_limits(scgi_conn *conn, const scgi_conn_limits *limits) /* {{{
 }
 /* }}} */
 
-const char *scgi_conn_peer_ip(scgi_conn *conn) /* {{{ */
+int scgi_conn_is_open(const scgi_conn *conn) /* {{{ */
 {
-	static char text[INET6_ADDRSTRLEN];
-	const scgi_sockaddr *peer = (const scgi_sockaddr *) &conn->peer;
-
-	switch (peer->sa.sa_family) {
-		case AF_INET:
-			return inet_ntop(AF_INET, &peer->in.sin_addr, text, sizeof(text));
-		case AF_INET6:
-			if (IN6_IS_ADDR_V4MAPPED(&peer->in6.sin6_addr)) {
-				return inet_ntop(AF_INET, (const char *) &peer->in6.sin6_addr + 12, text, sizeof(text));
-			}
-			return inet_ntop(AF_INET6, &peer->in6.sin6_addr, text, sizeof(text));
-		default:
-			return NULL;
-	}
+	return conn->fd >= 0;
 }
 /* }}} */
 
-/* {{{ listen.allowed_clients */
-int scgi_allowed_clients_set(const char *list, void (*complain)(const char *fmt, const char *arg))
+scgi_env *scgi_conn_env(scgi_conn *conn) /* {{{ */
 {
-	size_t count = 1, n = 0;
-	const char *p;
-	char *copy, *item, *save = NULL;
-
-	scgi_allowed_clients_free();
-	if (!list) {
-		return 0;
-	}
-	for (p = list; *p; p++) {
-		count += *p == ',';
-	}
-	/* an empty list (every entry wrong) denies all, as FPM's FastCGI does */
-	allowed_clients = calloc(count + 1, sizeof(scgi_sockaddr));
-	copy = strdup(list);
-	if (!allowed_clients || !copy) {
-		free(copy);
-		return -1;
-	}
-	for (item = strtok_r(copy, ",", &save); item; item = strtok_r(NULL, ",", &save)) {
-		scgi_sockaddr *entry = &allowed_clients[n];
-
-		while (*item == ' ' || *item == '\t') {
-			item++;
-		}
-		if (inet_pton(AF_INET, item, &entry->in.sin_addr) == 1) {
-			entry->sa.sa_family = AF_INET;
-			n++;
-		} else if (inet_pton(AF_INET6, item, &entry->in6.sin6_addr) == 1) {
-			entry->sa.sa_family = AF_INET6;
-			n++;
-		} else {
-			complain("Wrong IP address '%s' in listen.allowed_clients", item);
-		}
-	}
-	free(copy);
-	if (n == 0) {
-		complain("There are no allowed addresses%s", "");
-	}
-	return 0;
+	return &conn->env;
 }
+/* }}} */
 
-void scgi_allowed_clients_free(void)
+scgi_output *scgi_conn_output(scgi_conn *conn) /* {{{ */
 {
-	free(allowed_clients);
-	allowed_clients = NULL;
+	return &conn->out;
 }
+/* }}} */
 
-static int scgi_peer_allowed(const scgi_sockaddr *peer)
+const char *scgi_conn_peer_ip(const scgi_conn *conn) /* {{{ */
 {
-	const scgi_sockaddr *entry;
+	static char text[INET6_ADDRSTRLEN];
+	const struct sockaddr_in *in = (const struct sockaddr_in *) &conn->peer;
+	const struct sockaddr_in6 *in6 = (const struct sockaddr_in6 *) &conn->peer;
 
-	if (!allowed_clients || peer->sa.sa_family == AF_UNIX) {
-		return 1;
+	switch (conn->peer.ss_family) {
+		case AF_INET:
+			return inet_ntop(AF_INET, &in->sin_addr, text, sizeof(text));
+		case AF_INET6:
+			if (IN6_IS_ADDR_V4MAPPED(&in6->sin6_addr)) {
+				return inet_ntop(AF_INET, (const char *) &in6->sin6_addr + 12, text, sizeof(text));
+			}
+			return inet_ntop(AF_INET6, &in6->sin6_addr, text, sizeof(text));
+		default:
+			return NULL;
 	}
-	for (entry = allowed_clients; entry->sa.sa_family != AF_UNSPEC; entry++) {
-		if (peer->sa.sa_family == AF_INET && entry->sa.sa_family == AF_INET
-				&& entry->in.sin_addr.s_addr == peer->in.sin_addr.s_addr) {
-			return 1;
-		}
-		if (peer->sa.sa_family == AF_INET6 && entry->sa.sa_family == AF_INET6
-				&& memcmp(&entry->in6.sin6_addr, &peer->in6.sin6_addr, 16) == 0) {
-			return 1;
-		}
-		if (peer->sa.sa_family == AF_INET6 && entry->sa.sa_family == AF_INET
-				&& IN6_IS_ADDR_V4MAPPED(&peer->in6.sin6_addr)
-				&& memcmp((const char *) &peer->in6.sin6_addr + 12, &entry->in.sin_addr, 4) == 0) {
-			return 1;
-		}
-	}
-	return 0;
 }
 /* }}} */
 
@@ -243,6 +179,7 @@ static void scgi_conn_drop(scgi_conn *conn) /* {{{ */
 {
 	close(conn->fd);
 	conn->fd = -1;
+	scgi_output_end(&conn->out);
 	conn->hooks.on_close();
 }
 /* }}} */
@@ -285,133 +222,6 @@ static int scgi_conn_grow_input(scgi_conn *conn, size_t wanted) /* {{{ */
 	}
 	conn->in_buf = buf;
 	conn->in_cap = (uint32_t) cap;
-	return 0;
-}
-/* }}} */
-
-/* The parsed pairs become the environment, which decides what a name
- * given more than once means (scgi_env.h). */
-static int scgi_conn_load_env(scgi_conn *conn) /* {{{ */
-{
-	return scgi_env_load(&conn->env, conn->in_buf, conn->pairs, conn->parser.pair_count,
-		conn->limits.php_value_params);
-}
-/* }}} */
-
-static int scgi_conn_hex_digit(char c) /* {{{ */
-{
-	if (c >= '0' && c <= '9') {
-		return c - '0';
-	}
-	if (c >= 'a' && c <= 'f') {
-		return c - 'a' + 10;
-	}
-	if (c >= 'A' && c <= 'F') {
-		return c - 'A' + 10;
-	}
-	return -1;
-}
-/* }}} */
-
-/*
- * Apache's mod_proxy_scgi sends SCRIPT_FILENAME as "proxy:scgi://host/path"
- * with the path percent-encoded: its scgi_canon() encodes r->filename, where
- * mod_proxy_fcgi leaves a SetHandler's file name as it is.  A script under
- * "/var/www/my site/" arrives as ".../my%20site/...", which names no file.
- * FPM strips the prefix; decode the path here so that it names the file, as
- * php-fpm's does.  "%00" and "%2F" stay encoded (as Apache's own
- * ap_unescape_url_keep2f() keeps them): neither can be part of a file name.
- */
-static int scgi_conn_decode_apache_filename(scgi_conn *conn) /* {{{ */
-{
-	static const char sf[] = "SCRIPT_FILENAME", prefix[] = "proxy:scgi://";
-	const char *value = scgi_env_get(&conn->env, sf, sizeof(sf) - 1), *in;
-	char *decoded, *out;
-
-	if (!value || strncasecmp(value, prefix, sizeof(prefix) - 1) != 0 || !strchr(value, '%')) {
-		return 0;
-	}
-	decoded = malloc(strlen(value) + 1);
-	if (!decoded) {
-		return -1;
-	}
-	for (in = value, out = decoded; *in; ) {
-		int hi = in[0] == '%' ? scgi_conn_hex_digit(in[1]) : -1;
-		int lo = hi >= 0 ? scgi_conn_hex_digit(in[2]) : -1;
-		int c = hi * 16 + lo;
-
-		if (lo >= 0 && c != 0 && c != '/') {
-			*out++ = (char) c;
-			in += 3;
-		} else {
-			*out++ = *in++;
-		}
-	}
-	*out = '\0';
-	if (!scgi_env_put(&conn->env, sf, sizeof(sf) - 1, decoded)) {
-		free(decoded);
-		return -1;
-	}
-	free(decoded);
-	return 0;
-}
-/* }}} */
-
-/*
- * nginx's stock scgi_params send DOCUMENT_ROOT and DOCUMENT_URI but neither
- * SCRIPT_FILENAME nor SCRIPT_NAME.  Build them as php-fpm users write
- * "fastcgi_param SCRIPT_FILENAME $document_root$fastcgi_script_name": FPM's
- * cgi.fix_pathinfo logic then splits off PATH_INFO as it does for FastCGI.
- */
-static int scgi_conn_resolve_script(scgi_conn *conn) /* {{{ */
-{
-	static const char sf[] = "SCRIPT_FILENAME", sn[] = "SCRIPT_NAME", pi[] = "PATH_INFO";
-	struct stat st;
-	char *root, *uri, *path;
-	size_t root_len, uri_len;
-
-	if (scgi_env_get(&conn->env, sf, sizeof(sf) - 1)) {
-		return 0;
-	}
-	uri = scgi_env_get(&conn->env, sn, sizeof(sn) - 1);
-	if (!uri) {
-		uri = scgi_env_get(&conn->env, "DOCUMENT_URI", sizeof("DOCUMENT_URI") - 1);
-		if (!uri) {
-			return 0;  /* nothing to resolve from: FPM answers 404 */
-		}
-		if (!scgi_env_put(&conn->env, sn, sizeof(sn) - 1, uri)) {
-			return -1;
-		}
-	}
-	root = scgi_env_get(&conn->env, "DOCUMENT_ROOT", sizeof("DOCUMENT_ROOT") - 1);
-	if (!root || *uri != '/') {
-		return 0;
-	}
-	root_len = strlen(root);
-	while (root_len > 0 && root[root_len - 1] == '/') {
-		root_len--;
-	}
-	uri_len = strlen(uri);
-	path = malloc(root_len + uri_len + 1);
-	if (!path) {
-		return -1;
-	}
-	memcpy(path, root, root_len);
-	memcpy(path + root_len, uri, uri_len + 1);
-	if (!scgi_env_put(&conn->env, sf, sizeof(sf) - 1, path)) {
-		free(path);
-		return -1;
-	}
-	/* /index.php/some/path: FPM's fix_pathinfo walks back to the script and
-	 * takes PATH_INFO off the tail of the PATH_INFO it was given, so give it
-	 * the whole URI, as nginx's split would have */
-	if (!scgi_env_get(&conn->env, pi, sizeof(pi) - 1)
-			&& (stat(path, &st) != 0 || !S_ISREG(st.st_mode))
-			&& !scgi_env_put(&conn->env, pi, sizeof(pi) - 1, uri)) {
-		free(path);
-		return -1;
-	}
-	free(path);
 	return 0;
 }
 /* }}} */
@@ -477,7 +287,6 @@ static int scgi_conn_read_header(scgi_conn *conn) /* {{{ */
 int scgi_conn_accept(scgi_conn *conn) /* {{{ */
 {
 	for (;;) {
-		scgi_sockaddr *peer = (scgi_sockaddr *) &conn->peer;
 		uint32_t body_in_buf;
 
 		if (scgi_in_shutdown) {
@@ -494,9 +303,9 @@ int scgi_conn_accept(scgi_conn *conn) /* {{{ */
 			continue;
 		}
 		if (conn->peer_len == 0) {
-			peer->sa.sa_family = AF_UNIX;  /* unnamed unix socket peer */
+			conn->peer.ss_family = AF_UNIX;  /* unnamed unix socket peer */
 		}
-		if (!scgi_peer_allowed(peer)) {
+		if (!scgi_allowed_clients_permit(conn->allowed_clients, (const struct sockaddr *) &conn->peer)) {
 			conn->hooks.on_disallowed(conn);
 			scgi_conn_drop(conn);
 			continue;
@@ -506,8 +315,8 @@ int scgi_conn_accept(scgi_conn *conn) /* {{{ */
 		if (scgi_conn_read_header(conn) < 0) {
 			continue;
 		}
-		if (scgi_conn_load_env(conn) < 0 || scgi_conn_decode_apache_filename(conn) < 0
-				|| scgi_conn_resolve_script(conn) < 0) {
+		if (scgi_cgi_vars_build(&conn->env, conn->in_buf, conn->pairs, conn->parser.pair_count,
+				conn->limits.php_value_params) < 0) {
 			scgi_conn_refuse(conn, "500 Internal Server Error", "out of memory building the environment");
 			continue;
 		}
@@ -521,10 +330,7 @@ int scgi_conn_accept(scgi_conn *conn) /* {{{ */
 		conn->body_pos = conn->parser.header_end;
 		conn->body_left = conn->parser.content_length;
 		conn->body_truncated = 0;
-		conn->ended = 0;
-		conn->write_failed = 0;
-		conn->nodelay = 0;
-		conn->out_len = 0;
+		scgi_output_begin(&conn->out, conn->fd, conn->peer.ss_family != AF_UNIX);
 		return conn->fd;
 	}
 }
@@ -619,87 +425,6 @@ ssize_t scgi_conn_read_body(scgi_conn *conn, char *buf, size_t len) /* {{{ */
 }
 /* }}} */
 
-static int scgi_conn_writev_all(scgi_conn *conn, struct iovec *iov, int iovcnt) /* {{{ */
-{
-	while (iovcnt > 0) {
-		ssize_t n = writev(conn->fd, iov, iovcnt);
-
-		if (n < 0) {
-			if (errno == EINTR) {
-				continue;
-			}
-			conn->write_failed = 1;
-			return -1;
-		}
-		while (iovcnt > 0 && (size_t) n >= iov->iov_len) {
-			n -= (ssize_t) iov->iov_len;
-			iov++;
-			iovcnt--;
-		}
-		if (iovcnt > 0) {
-			iov->iov_base = (char *) iov->iov_base + n;
-			iov->iov_len -= (size_t) n;
-		}
-	}
-	return 0;
-}
-/* }}} */
-
-ssize_t scgi_conn_write(scgi_conn *conn, const char *data, size_t len) /* {{{ */
-{
-	struct iovec iov[2];
-
-	if (conn->write_failed) {
-		return -1;
-	}
-	if (conn->fd < 0 || conn->ended) {
-		return (ssize_t) len;  /* after finish_request: the script may go on talking */
-	}
-	if (len <= SCGI_OUT_BUFFER_SIZE - conn->out_len) {
-		memcpy(conn->out_buf + conn->out_len, data, len);
-		conn->out_len += (uint32_t) len;
-		return (ssize_t) len;
-	}
-	/* what is gathered (the headers, at first) and the new data in one call */
-	iov[0].iov_base = conn->out_buf;
-	iov[0].iov_len = conn->out_len;
-	iov[1].iov_base = (void *) data;
-	iov[1].iov_len = len;
-	if (scgi_conn_writev_all(conn, conn->out_len ? iov : iov + 1, conn->out_len ? 2 : 1) < 0) {
-		return -1;
-	}
-	conn->out_len = 0;
-	return (ssize_t) len;
-}
-/* }}} */
-
-int scgi_conn_flush(scgi_conn *conn, int push) /* {{{ */
-{
-	struct iovec iov;
-
-	if (conn->write_failed) {
-		return 0;
-	}
-	if (conn->fd < 0 || conn->out_len == 0) {
-		return 1;
-	}
-	if (push && !conn->nodelay && conn->peer.ss_family != AF_UNIX) {
-		/* flush() means now: do not let Nagle hold the next small write */
-		int on = 1;
-
-		(void) setsockopt(conn->fd, IPPROTO_TCP, TCP_NODELAY, &on, sizeof(on));
-		conn->nodelay = 1;
-	}
-	iov.iov_base = conn->out_buf;
-	iov.iov_len = conn->out_len;
-	if (scgi_conn_writev_all(conn, &iov, 1) < 0) {
-		return 0;
-	}
-	conn->out_len = 0;
-	return 1;
-}
-/* }}} */
-
 /* The script left body bytes unread: take them off the socket before close,
  * or the kernel answers them with a reset that can cut the response short. */
 static void scgi_conn_drain_body(scgi_conn *conn) /* {{{ */
@@ -741,14 +466,12 @@ void scgi_conn_close(scgi_conn *conn, int force) /* {{{ */
 	if (conn->fd < 0) {
 		return;
 	}
-	if (!force && !conn->write_failed) {
-		(void) scgi_conn_flush(conn, 0);
-		if (conn->body_left > 0 && !conn->body_truncated && !conn->write_failed) {
+	if (!force && !conn->out.failed) {
+		(void) scgi_output_flush(&conn->out, 0);
+		if (conn->body_left > 0 && !conn->body_truncated && !conn->out.failed) {
 			scgi_conn_drain_body(conn);
 		}
 	}
-	conn->ended = 1;
-	conn->out_len = 0;
 	scgi_conn_drop(conn);
 }
 /* }}} */

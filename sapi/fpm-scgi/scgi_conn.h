@@ -8,9 +8,13 @@
 */
 
 /*
- * One SCGI connection of a worker: accept, read and parse the header,
- * hand the body to PHP on demand, write PHP's output straight to the
- * socket, close.  SCGI has no keep-alive: every request is a connection.
+ * One SCGI connection of a worker: accept (listen.allowed_clients), read
+ * and parse the header, build the request's CGI variables, hand the body
+ * to PHP on demand, close.  PHP's output goes through the connection's
+ * scgi_output.  SCGI has no keep-alive: every request is a connection.
+ *
+ * The connection's fields are its own (scgi_conn_private.h, for this
+ * module and its fuzz target); everyone else uses the functions below.
  */
 
 #ifndef SCGI_CONN_H
@@ -18,16 +22,10 @@
 
 #include <stdint.h>
 #include <sys/types.h>
-#include <sys/socket.h>
 
-#include "scgi_parser.h"
+#include "scgi_allowed_clients.h"
 #include "scgi_env.h"
-
-/* PHP's small writes (headers, echo) are gathered up to this size; larger
- * writes go out together with what is gathered in one writev(). */
-#define SCGI_OUT_BUFFER_SIZE   8192
-/* First size of the header buffer: nginx's headers and a small body fit. */
-#define SCGI_IN_BUFFER_INITIAL 16384
+#include "scgi_output.h"
 
 typedef struct scgi_conn scgi_conn;
 
@@ -49,38 +47,9 @@ typedef struct {
 	void (*on_disallowed)(scgi_conn *conn);
 } scgi_conn_hooks;
 
-struct scgi_conn {
-	int                 listen_fd;
-	int                 fd;                /* -1 between requests */
-	scgi_conn_limits    limits;
-	scgi_conn_hooks     hooks;
-
-	/* the header, and the body bytes that arrived with it */
-	char               *in_buf;
-	uint32_t            in_cap;
-	uint32_t            in_len;
-	scgi_parser         parser;
-	scgi_header_pair   *pairs;
-	uint32_t            pairs_cap;
-
-	uint32_t            body_pos;          /* next unread body byte in in_buf */
-	uint64_t            body_left;         /* body bytes PHP has not read */
-	unsigned            body_truncated:1;  /* the client sent less than CONTENT_LENGTH */
-	unsigned            ended:1;           /* response complete (finish_request) */
-	unsigned            write_failed:1;    /* the client went away */
-	unsigned            nodelay:1;         /* TCP_NODELAY set for flush() */
-
-	scgi_env            env;
-	uint64_t            requests_served;   /* by this worker */
-
-	struct sockaddr_storage peer;
-	socklen_t           peer_len;
-
-	uint32_t            out_len;
-	char                out_buf[SCGI_OUT_BUFFER_SIZE];
-};
-
-scgi_conn *scgi_conn_new(int listen_fd, const scgi_conn_limits *limits, const scgi_conn_hooks *hooks);
+/* allowed_clients (NULL: all) is borrowed and must outlive the connection. */
+scgi_conn *scgi_conn_new(int listen_fd, const scgi_conn_limits *limits, const scgi_conn_hooks *hooks,
+		const scgi_allowed_clients *allowed_clients);
 void       scgi_conn_free(scgi_conn *conn);
 
 /* Set after fork, when the worker knows its pool. */
@@ -93,21 +62,20 @@ int        scgi_conn_accept(scgi_conn *conn);
 /* Up to len body bytes; 0 at the end of the body, -1 when it broke off. */
 ssize_t    scgi_conn_read_body(scgi_conn *conn, char *buf, size_t len);
 
-/* len on success, -1 once the client is gone. */
-ssize_t    scgi_conn_write(scgi_conn *conn, const char *data, size_t len);
-int        scgi_conn_flush(scgi_conn *conn, int push);
-
 /* End of response: flush, and close the connection (force: without flush
  * or draining, for a client that is gone). */
 void       scgi_conn_close(scgi_conn *conn, int force);
 
-/* The peer's IP address as text, NULL for unix sockets. */
-const char *scgi_conn_peer_ip(scgi_conn *conn);
+/* Whether a request's connection is open (accepted, not yet closed). */
+int        scgi_conn_is_open(const scgi_conn *conn);
 
-/* listen.allowed_clients: comma separated IPv4/IPv6 addresses; complain()
- * is told of each wrong one.  NULL allows all. */
-int        scgi_allowed_clients_set(const char *list, void (*complain)(const char *fmt, const char *arg));
-void       scgi_allowed_clients_free(void);
+/* The request's CGI variables and its response.  Both live as long as the
+ * connection and stay where they are: callers may keep the pointers. */
+scgi_env    *scgi_conn_env(scgi_conn *conn);
+scgi_output *scgi_conn_output(scgi_conn *conn);
+
+/* The peer's IP address as text, NULL for unix sockets. */
+const char *scgi_conn_peer_ip(const scgi_conn *conn);
 
 /* Graceful stop (SIGQUIT): accept no new connection. */
 void       scgi_conn_terminate(void);

@@ -8,16 +8,30 @@
 */
 
 /*
- * The FastCGI API that FPM's sources call (main/fastcgi.h), implemented
- * over an SCGI connection.  fcgi-api/fastcgi.h renames every function to
- * the scgi_fcgi_* names defined here.  This file only translates; the
- * protocol is scgi_parser.c and scgi_conn.c.
+ * The FastCGI API that FPM's sources call (main/fastcgi.h), over an SCGI
+ * connection.  fcgi-api/fastcgi.h renames every function of that API to
+ * the scgi_fcgi_* name defined here.  Most of them translate a call into
+ * scgi_conn.c (the connection), scgi_env.c (the environment) or
+ * scgi_output.c (the response).
+ *
+ * Four things here do more than translate, each in a function of its own,
+ * because FPM and PHP were written for FastCGI and would otherwise do work
+ * or take a path that is wrong for SCGI:
+ *   - a refused request is logged in the pool's error log, in FPM's format
+ *     (scgi_fcgi_log_bad_request, scgi_fcgi_log_disallowed);
+ *   - once per worker, scgi_body.c's body reader is hooked into PHP's SAPI
+ *     (scgi_fcgi_init_request);
+ *   - after a worker's first request, Zend no longer registers its signal
+ *     handlers anew at every request (scgi_fcgi_keep_zend_signal_handlers);
+ *   - a body that breaks off while PHP reads it at request start-up makes
+ *     FPM's main loop skip the script (scgi_fcgi_skip_script).
  */
 
 #include "fpm_config.h"
 
 #include <stdarg.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <sys/time.h>
 #include <syslog.h>
 #include <string.h>
@@ -34,9 +48,22 @@
 
 #include "fpm_conf.h"
 #include "fpm_scgi_pool.h"
+#include "scgi_allowed_clients.h"
 #include "scgi_body.h"
 #include "scgi_conn.h"
 #include "zlog.h"
+
+/* What FPM holds as its fcgi_request: the connection, and the two parts of
+ * it FPM reaches for many times a request, kept at hand. */
+struct _fcgi_request {
+	scgi_conn   *conn;
+	scgi_env    *env;
+	scgi_output *out;
+};
+
+/* listen.allowed_clients of the worker's pool: FPM sets it before the
+ * connection is made, which borrows it until shutdown. */
+static scgi_allowed_clients *allowed_clients = NULL;
 
 /* {{{ a refused request: one line in the pool's error log (a worker's
  * stderr is lost unless catch_workers_output is on) */
@@ -109,7 +136,8 @@ int scgi_fcgi_is_fastcgi(void)
 
 void scgi_fcgi_shutdown(void)
 {
-	scgi_allowed_clients_free();
+	scgi_allowed_clients_free(allowed_clients);
+	allowed_clients = NULL;
 }
 
 #ifndef HAVE_ATTRIBUTE_WEAK
@@ -126,7 +154,8 @@ static void scgi_fcgi_complain(const char *fmt, const char *arg)
 
 void scgi_fcgi_set_allowed_clients(char *ip)
 {
-	if (scgi_allowed_clients_set(ip, scgi_fcgi_complain) < 0) {
+	scgi_allowed_clients_free(allowed_clients);
+	if (scgi_allowed_clients_parse(ip, scgi_fcgi_complain, &allowed_clients) < 0) {
 		zlog(ZLOG_ERROR, "out of memory for listen.allowed_clients");
 	}
 }
@@ -165,37 +194,65 @@ fcgi_request *scgi_fcgi_init_request(int listen_socket, void (*on_accept)(), voi
 {
 	scgi_conn_limits limits;
 	scgi_conn_hooks hooks;
+	fcgi_request *req = malloc(sizeof(*req));
 
+	if (!req) {
+		return NULL;
+	}
 	scgi_fcgi_limits_of_pool(&limits);
 	hooks.on_accept = on_accept ? (void (*)(void)) on_accept : scgi_fcgi_hook_none;
 	hooks.on_read = on_read ? (void (*)(void)) on_read : scgi_fcgi_hook_none;
 	hooks.on_close = on_close ? (void (*)(void)) on_close : scgi_fcgi_hook_none;
 	hooks.on_bad_request = scgi_fcgi_log_bad_request;
 	hooks.on_disallowed = scgi_fcgi_log_disallowed;
+	req->conn = scgi_conn_new(listen_socket, &limits, &hooks, allowed_clients);
+	if (!req->conn) {
+		free(req);
+		return NULL;
+	}
+	req->env = scgi_conn_env(req->conn);
+	req->out = scgi_conn_output(req->conn);
 	/* once per worker, PHP's modules are up: the body reader of this pool */
 	scgi_body_install((size_t) fpm_scgi_pool_current()->body_buffer_size);
-	return scgi_conn_new(listen_socket, &limits, &hooks);
+	return req;
 }
 
 void scgi_fcgi_destroy_request(fcgi_request *req)
 {
-	scgi_conn_free(req);
+	if (req) {
+		scgi_conn_free(req->conn);
+		free(req);
+	}
 	scgi_body_shutdown();
+}
+
+/*
+ * Every request start re-registers Zend's deferring handler for each of
+ * its signals, one sigaction() per signal (zend_signal_activate(), while
+ * SIGG(reset) is on).  In a worker the handlers stay registered once the
+ * first request has registered them: nothing between requests replaces
+ * them, and a script's pcntl_signal() is undone by pcntl's own request
+ * shutdown.  So from the second request on, Zend is told to keep them.
+ * Called after each accepted connection, before the request starts.
+ */
+static void scgi_fcgi_keep_zend_signal_handlers(void)
+{
+#ifdef ZEND_SIGNALS
+	static uint64_t requests_accepted = 0;
+
+	if (SIGG(active) == 0 && requests_accepted++ == 1) {
+		SIGG(reset) = 0;
+	}
+#endif
 }
 
 int scgi_fcgi_accept_request(fcgi_request *req)
 {
-	int fd = scgi_conn_accept(req);
+	int fd = scgi_conn_accept(req->conn);
 
-#ifdef ZEND_SIGNALS
-	/* Every request start re-registers Zend's deferring handler for seven
-	 * signals, asking the kernel for each one (7 sigaction() calls).  In a
-	 * worker they stay registered after the first request; a script's
-	 * pcntl_signal() is undone by pcntl's own request shutdown. */
-	if (fd >= 0 && SIGG(active) == 0 && req->requests_served++ == 1) {
-		SIGG(reset) = 0;
+	if (fd >= 0) {
+		scgi_fcgi_keep_zend_signal_handlers();
 	}
-#endif
 	return fd;
 }
 
@@ -207,28 +264,28 @@ void scgi_fcgi_request_set_keep(fcgi_request *req, int new_value)
 
 int scgi_fcgi_is_closed(fcgi_request *req)
 {
-	return req->fd < 0;
+	return !scgi_conn_is_open(req->conn);
 }
 
 void scgi_fcgi_close(fcgi_request *req, int force, int destroy)
 {
-	scgi_conn_close(req, force);
+	scgi_conn_close(req->conn, force);
 	if (destroy) {
-		scgi_env_reset(&req->env);
+		scgi_env_reset(req->env);
 	}
 }
 
 int scgi_fcgi_finish_request(fcgi_request *req, int force_close)
 {
-	int ok = !req->write_failed;
+	int ok = !req->out->failed;
 
-	if (req->fd >= 0) {
+	if (scgi_conn_is_open(req->conn)) {
 		if (!force_close) {
-			ok = scgi_conn_flush(req, 0);
+			ok = scgi_output_flush(req->out, 0);
 		}
-		scgi_conn_close(req, force_close || !ok);
+		scgi_conn_close(req->conn, force_close || !ok);
 	}
-	scgi_env_reset(&req->env);
+	scgi_env_reset(req->env);
 	return ok;
 }
 
@@ -236,7 +293,7 @@ const char *scgi_fcgi_get_last_client_ip(void)
 {
 	fcgi_request *req = (fcgi_request *) SG(server_context);
 
-	return req ? scgi_conn_peer_ip(req) : NULL;
+	return req ? scgi_conn_peer_ip(req->conn) : NULL;
 }
 /* }}} */
 
@@ -246,7 +303,7 @@ char *scgi_fcgi_getenv(fcgi_request *req, const char *var, int var_len)
 	if (!req || var_len < 0) {
 		return NULL;
 	}
-	return scgi_env_get(&req->env, var, (uint32_t) var_len);
+	return scgi_env_get(req->env, var, (uint32_t) var_len);
 }
 
 /* FPM's precomputed FCGI_HASH_FUNC value is not the environment's hash
@@ -254,7 +311,7 @@ char *scgi_fcgi_getenv(fcgi_request *req, const char *var, int var_len)
 char *scgi_fcgi_quick_getenv(fcgi_request *req, const char *var, int var_len, unsigned int hash_value)
 {
 	(void) hash_value;
-	return scgi_env_get(&req->env, var, (uint32_t) var_len);
+	return scgi_env_get(req->env, var, (uint32_t) var_len);
 }
 
 char *scgi_fcgi_putenv(fcgi_request *req, char *var, int var_len, char *val)
@@ -262,44 +319,56 @@ char *scgi_fcgi_putenv(fcgi_request *req, char *var, int var_len, char *val)
 	if (!req || var_len < 0) {
 		return NULL;
 	}
-	return scgi_env_put(&req->env, var, (uint32_t) var_len, val);
+	return scgi_env_put(req->env, var, (uint32_t) var_len, val);
 }
 
 char *scgi_fcgi_quick_putenv(fcgi_request *req, char *var, int var_len, unsigned int hash_value, char *val)
 {
 	(void) hash_value;
-	return scgi_env_put(&req->env, var, (uint32_t) var_len, val);
+	return scgi_env_put(req->env, var, (uint32_t) var_len, val);
 }
 
 void scgi_fcgi_loadenv(fcgi_request *req, fcgi_apply_func func, zval *array)
 {
-	scgi_env_apply(&req->env, func, array);
+	scgi_env_apply(req->env, func, array);
 }
 
 int scgi_fcgi_has_env(fcgi_request *req)
 {
-	return req && req->env.count > 0;
+	return req && req->env->count > 0;
 }
 /* }}} */
 
 /* {{{ body and response */
 
+/*
+ * FPM's main loop runs the script of SG(request_info).path_translated, and
+ * when there is none ends the request (its 404 goes nowhere: the
+ * connection is closed).  A body that broke off while PHP read it at
+ * request start-up ($_POST, $_FILES) leaves no error FPM would look at,
+ * so taking the script away is how the script is kept from running on
+ * part of its input.  The method must stay: SAPI's default POST reader
+ * strcmp()s it right after the read that failed.
+ */
+static void scgi_fcgi_skip_script(void)
+{
+	if (SG(request_info).path_translated) {
+		efree(SG(request_info).path_translated);
+		SG(request_info).path_translated = NULL;
+	}
+}
+
 /* The body broke off (short, stalled or reset): the client is gone, and
  * the script must not act on part of its input. */
 static void scgi_fcgi_body_broken(fcgi_request *req)
 {
-	scgi_conn_close(req, 1);
+	scgi_conn_close(req->conn, 1);
 	PG(connection_status) = PHP_CONNECTION_ABORTED;
 	if (EG(current_execute_data)) {
 		/* php://input read by the running script: end it here */
 		php_error_docref(NULL, E_ERROR, "SCGI request body ended before CONTENT_LENGTH bytes");
-	} else if (SG(request_info).path_translated) {
-		/* $_POST / $_FILES read at request startup: without a script FPM's
-		 * loop ends the request (its 404 goes nowhere, the connection is
-		 * closed) instead of running it.  The method must stay: SAPI's
-		 * default post reader strcmp()s it right after this read. */
-		efree(SG(request_info).path_translated);
-		SG(request_info).path_translated = NULL;
+	} else {
+		scgi_fcgi_skip_script();
 	}
 }
 
@@ -310,7 +379,7 @@ int scgi_fcgi_read(fcgi_request *req, char *str, int len)
 	if (len <= 0) {
 		return 0;
 	}
-	n = scgi_conn_read_body(req, str, (size_t) len);
+	n = scgi_conn_read_body(req->conn, str, (size_t) len);
 	if (n < 0) {
 		scgi_fcgi_body_broken(req);
 		return -1;
@@ -327,18 +396,18 @@ int scgi_fcgi_write(fcgi_request *req, fcgi_request_type type, const char *str, 
 		/* SCGI has no stderr stream: PHP's messages go to FPM's logs */
 		return len;
 	}
-	return scgi_conn_write(req, str, (size_t) len) < 0 ? -1 : len;
+	return scgi_output_write(req->out, str, (size_t) len) < 0 ? -1 : len;
 }
 
 int scgi_fcgi_flush(fcgi_request *req, int end)
 {
 	/* flush() from the script pushes at once; the end of a response is
 	 * flushed by close */
-	return scgi_conn_flush(req, !end);
+	return scgi_output_flush(req->out, !end);
 }
 
 int scgi_fcgi_end(fcgi_request *req)
 {
-	return scgi_conn_flush(req, 0);
+	return scgi_output_flush(req->out, 0);
 }
 /* }}} */

@@ -8,8 +8,8 @@
 */
 
 /*
- * libFuzzer target for the whole SCGI request layer: connection, header
- * reading, parser, environment, body, response, close.
+ * libFuzzer target for the whole SCGI request layer: connection, access
+ * list, header reading, parser, CGI variables, body, response, close.
  *
  * The input is the bytes a client sends on one connection.  One abstract unix
  * listening socket (non-blocking, so that a refused request does not wait
@@ -40,9 +40,9 @@
  * The input is written into the socket before the worker reads, so each
  * run of an input behaves the same (reproducible crashes).
  *
- *   clang -fsanitize=fuzzer,address,undefined -I sapi/fpm-scgi \
- *       tests/fuzz/fuzz_scgi_conn.c sapi/fpm-scgi/scgi_conn.c \
- *       sapi/fpm-scgi/scgi_parser.c sapi/fpm-scgi/scgi_env.c -lpthread
+ *   cd sapi/fpm-scgi && clang -fsanitize=fuzzer,address,undefined -I . \
+ *       ../../tests/fuzz/fuzz_scgi_conn.c scgi_conn.c scgi_allowed_clients.c \
+ *       scgi_cgi_vars.c scgi_env.c scgi_parser.c scgi_output.c -lpthread
  *
  * tests/suites/fuzz-conn.sh builds and runs it for FUZZ_SECONDS.
  */
@@ -65,7 +65,8 @@
 #include <sys/socket.h>
 #include <sys/un.h>
 
-#include "scgi_conn.h"
+/* white-box: the checks read the connection's fields */
+#include "scgi_conn_private.h"
 
 #define MAX_INPUT (64 * 1024)
 
@@ -108,9 +109,11 @@ static void complain(const char *fmt, const char *arg)
 
 static const scgi_conn_hooks hooks = { hook_none, hook_none, hook_none, hook_bad_request, hook_disallowed };
 
+static scgi_allowed_clients *allowed_clients;
+
 static void free_allowed_clients(void)
 {
-	scgi_allowed_clients_free();
+	scgi_allowed_clients_free(allowed_clients);
 }
 
 static void setup(void)
@@ -129,7 +132,8 @@ static void setup(void)
 	CHECK(bind(listen_fd, (struct sockaddr *) &sock_addr, sock_addr_len) == 0);
 	CHECK(listen(listen_fd, 16) == 0);
 	/* unix peers are always allowed; this only exercises the list */
-	CHECK(scgi_allowed_clients_set("127.0.0.1, ::1,bogus", complain) == 0);
+	CHECK(scgi_allowed_clients_parse("127.0.0.1, ::1,bogus", complain, &allowed_clients) == 0);
+	CHECK(allowed_clients != NULL);
 	atexit(free_allowed_clients);
 }
 
@@ -534,25 +538,25 @@ static void serve(const uint8_t *data, size_t size, uint64_t hash, int probe, ou
 		size_t total = (size_t) ((hash >> 16) % 4 == 0 ? 0 : (hash >> 18) % 20000);
 		size_t piece = 64 + (size_t) ((hash >> 34) % 9000);
 
-		CHECK(scgi_conn_write(conn, head, sizeof(head) - 1) == (ssize_t) (sizeof(head) - 1));
+		CHECK(scgi_output_write(scgi_conn_output(conn), head, sizeof(head) - 1) == (ssize_t) (sizeof(head) - 1));
 		memcpy(expect, head, sizeof(head) - 1);
 		expect_len = sizeof(head) - 1;
 		while (total > 0) {
 			size_t k = total < piece ? total : piece;
 
 			memset(expect + expect_len, 'a' + (int) (expect_len % 26), k);
-			CHECK(scgi_conn_write(conn, expect + expect_len, k) == (ssize_t) k);
+			CHECK(scgi_output_write(scgi_conn_output(conn), expect + expect_len, k) == (ssize_t) k);
 			expect_len += k;
 			total -= k;
 			if ((hash >> 40) % 3 == 0) {
-				CHECK(scgi_conn_flush(conn, 1) == 1);
+				CHECK(scgi_output_flush(scgi_conn_output(conn), 1) == 1);
 			}
 		}
 	}
 	scgi_conn_close(conn, force);
 	CHECK(conn->fd == -1);
 	/* after the end the script may go on talking */
-	CHECK(scgi_conn_write(conn, "late", 4) == 4);
+	CHECK(scgi_output_write(scgi_conn_output(conn), "late", 4) == 4);
 	scgi_env_reset(&conn->env);
 	CHECK(conn->env.count == 0);
 
@@ -612,7 +616,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	limits.header_timeout_ms = 50;
 	limits.body_timeout_ms = 50;
 	limits.php_value_params = (int) ((hash >> 4) & 1);
-	conn = scgi_conn_new(listen_fd, &limits, &hooks);
+	conn = scgi_conn_new(listen_fd, &limits, &hooks, allowed_clients);
 	CHECK(conn != NULL);
 
 	serve(data, size, hash, 0, &first);

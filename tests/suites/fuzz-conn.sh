@@ -1,6 +1,6 @@
 #!/bin/sh
 # libFuzzer on the whole SCGI request layer (tests/fuzz/fuzz_scgi_conn.c:
-# scgi_conn.c + scgi_parser.c + scgi_env.c over a real unix socket), under
+# scgi_conn.c and the files it is built on, over a real unix socket), under
 # ASan + UBSan + LSan, for FUZZ_SECONDS (default 30).
 #
 #   SCGI_TOP=. tests/suites/fuzz-conn.sh
@@ -34,7 +34,8 @@ fi
 if ! clang -std=c99 -O1 -g -Wall -Wextra -Werror \
 		-fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all \
 		-I "$src" -o "$out/fuzz_scgi_conn" \
-		"$top/tests/fuzz/fuzz_scgi_conn.c" "$src/scgi_conn.c" "$src/scgi_parser.c" "$src/scgi_env.c" \
+		"$top/tests/fuzz/fuzz_scgi_conn.c" "$src/scgi_conn.c" "$src/scgi_allowed_clients.c" \
+		"$src/scgi_cgi_vars.c" "$src/scgi_env.c" "$src/scgi_parser.c" "$src/scgi_output.c" \
 		-lpthread > "$out/build.log" 2>&1; then
 	cat "$out/build.log"
 	echo "FAIL: fuzz scgi_conn: does not build with clang -fsanitize=fuzzer,address,undefined (see above)"

@@ -1,5 +1,6 @@
 #!/bin/sh
-# C unit tests of the SCGI parser (table-driven), under ASan+UBSan.
+# C unit tests (table-driven) of the SCGI parser, environment, CGI variables
+# and listen.allowed_clients, under ASan+UBSan.
 set -u
 out=$(mktemp -d)
 trap 'rm -rf "$out"' EXIT

@@ -12,14 +12,14 @@
  * sapi/fpm-scgi compiles them, this directory comes first on the include
  * path, so their #include "fastcgi.h" lands here: every function of that
  * API is renamed to its SCGI implementation in scgi_fcgi_adapter.c, then
- * the real header is read for the types and declarations.  php-fpm-scgi
- * does not link main/fastcgi.c at all.
+ * the real header is read for the types and declarations.  fcgi_request
+ * stays what fastcgi.h makes it, an opaque struct: scgi_fcgi_adapter.c
+ * defines it.  php-fpm-scgi does not link main/fastcgi.c at all.
  */
 
 #ifndef SCGI_FCGI_API_H
 #define SCGI_FCGI_API_H
 
-#define _fcgi_request              scgi_conn
 #define fcgi_init                  scgi_fcgi_init
 #define fcgi_shutdown              scgi_fcgi_shutdown
 #define fcgi_is_fastcgi            scgi_fcgi_is_fastcgi
