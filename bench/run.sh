@@ -28,8 +28,8 @@ case $mode in quick|full|profile) ;; *) echo "bench: BENCH must be quick, full o
 for b in sbin/php-fpm sbin/php-fpm-scgi bin/php-cgi bin/php; do
 	[ -x "$prefix/$b" ] || { echo "bench: $prefix/$b missing; run make build" >&2; exit 1; }
 done
-for t in nginx lighttpd wrk valgrind callgrind_annotate strace python3 cc; do
-	command -v "$t" >/dev/null || { echo "bench: $t is needed (apt-get install nginx-light lighttpd wrk valgrind strace)" >&2; exit 1; }
+for t in nginx lighttpd apache2 wrk valgrind callgrind_annotate strace python3 cc; do
+	command -v "$t" >/dev/null || { echo "bench: $t is needed (apt-get install nginx-light lighttpd apache2 wrk valgrind strace)" >&2; exit 1; }
 done
 
 work=$(mktemp -d /tmp/php-scgi-bench.XXXXXX)

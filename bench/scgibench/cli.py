@@ -43,7 +43,10 @@ def main(argv=None):
         if not os.access(os.path.join(a.stock_prefix, "sbin", "php-fpm"), os.X_OK):
             raise SystemExit("bench: %s/sbin/php-fpm missing; run make stock" % a.stock_prefix)
         stock = os.path.abspath(a.stock_prefix)
-    ctx = driver.Ctx(os.path.abspath(a.prefix), a.loadgen, a.work, stock)
+    client = os.environ.get("BENCH_HTTP_CLIENT", "wrk")
+    if client not in ("wrk", "loadgen"):
+        raise SystemExit("bench: BENCH_HTTP_CLIENT must be wrk or loadgen")
+    ctx = driver.Ctx(os.path.abspath(a.prefix), a.loadgen, a.work, stock, client)
     result, stem, plotdir = driver.run(ctx, a.mode, a.results, a.command)
     write_markdown(stem + ".md", result)
     procs.log("results: %s, %s, plots in %s" % (stem + ".json", stem + ".md", plotdir))

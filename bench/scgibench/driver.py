@@ -16,8 +16,8 @@ from .profiling import measure_callgrind, measure_stream, measure_strace
 from .procs import log
 from .sanity import sanity
 from .servers import Servers
-from .summary import summarize, workload_summary
-from .variants import variants_for
+from .summary import SERVES_RULE, summarize, workload_summary
+from .variants import variants_for, web_server
 from .workloads import WORKLOADS, make_tree
 
 
@@ -25,18 +25,26 @@ class Ctx:
     """what every part of a run needs: the builds, the load generator and
     the scratch directory"""
 
-    def __init__(self, prefix, loadgen, work, stock_prefix=None):
+    def __init__(self, prefix, loadgen, work, stock_prefix=None, http_client="wrk"):
         self.prefix, self.loadgen, self.work = prefix, loadgen, work
         self.stock_prefix = stock_prefix
+        self.http_client = http_client
         self.www = make_tree(work)
 
 
 PLANS = {"quick": plans.quick_plan, "full": plans.full_plan, "profile": plans.profile_plan}
 
 
+def cell_variants(plan, workload, only):
+    return [v for v in (only or variants_for(workload, plan))
+            if not v.startswith("nginx-fcgi-stock") or plan["stock"]]
+
+
 def run_phase(ctx, plan, phase, result):
     meta = result["meta"]
-    srv = Servers(ctx, phase["pool"], phase["opcache"], phase["nginx_workers"], phase["cgi"])
+    web = {web_server(v) for (w, c, secs, only) in phase["cells"] for v in cell_variants(plan, w, only)}
+    srv = Servers(ctx, phase["pool"], phase["opcache"], phase["nginx_workers"], phase["cgi"],
+                  web_servers=web - {None})
     try:
         result["rss_idle"][phase["name"]] = srv.rss_idle
         wl = sorted({c[0] for c in phase["cells"]}, key=list(WORKLOADS).index)
@@ -46,8 +54,7 @@ def run_phase(ctx, plan, phase, result):
         for rnd in range(plan["rounds"]):
             t = time.time()
             for (w, c, secs, only) in phase["cells"]:
-                vs = [v for v in (only or variants_for(w, plan))
-                      if not v.startswith("nginx-fcgi-stock") or plan["stock"]]
+                vs = cell_variants(plan, w, only)
                 k = rnd % len(vs)
                 for v in vs[k:] + vs[:k]:
                     res = load.run_one(ctx, srv, v, w, c, secs)
@@ -102,6 +109,8 @@ def run(ctx, mode, results, command):
     stamp = time.strftime("%Y%m%dT%H%M%SZ", time.gmtime())
     os.makedirs(results, exist_ok=True)
     meta = run_meta(ctx, stamp, mode, plan["rounds"], command)
+    meta["serves_rule"] = SERVES_RULE
+    meta["http_client_nginx_cgi"] = ctx.http_client  # Apache's and lighttpd's: loadgen (load.py)
     if meta["cpu_busy_before"]["busy"] > 0.15:
         log("WARNING: the CPUs are %.0f%% busy before we start (%.0f%% by niced processes); results will be noisy"
             % (100 * meta["cpu_busy_before"]["busy"], 100 * meta["cpu_busy_before"]["busy_niced"]))

@@ -1,13 +1,22 @@
-"""Load: wrk through a web server, our loadgen straight to a pool, and one
-measured run of a variant with the server-side CPU, context switches and
-RSS it cost."""
+"""Load: wrk or our loadgen through a web server, our loadgen straight to
+a pool, and one measured run of a variant with the server-side CPU,
+context switches and RSS it cost.
+
+Which HTTP client: nginx's variants and CGI stay on wrk (-t1, the client
+of every run so far); Apache's and lighttpd's use loadgen -P http, which
+keeps connections alive as wrk does and also counts the responses of each
+client connection: Debian's wrk 4.1.0 counts a request that never gets an
+answer neither as an error nor in the latency, so a web server that
+starves some clients (Apache's enablereuse without max) would look fine.
+BENCH_HTTP_CLIENT=loadgen puts every HTTP variant on loadgen."""
 
 import json
 import os
 import re
 import subprocess
 
-from .procfs import HZ, children, cpu_ticks, ctx_switches, rss_kib
+from .procfs import HZ, cpu_ticks, ctx_switches, rss_kib
+from .variants import web_server
 from .workloads import BENCH_DIR, WORKLOADS, ctype_of
 
 
@@ -41,9 +50,20 @@ def run_wrk(ctx, port, path, conc, seconds, workload):
             "argv": " ".join(argv)}
 
 
-def loadgen_argv(ctx, proto, sock, workload, conc):
+def http_client(ctx, variant):
+    if web_server(variant) in ("apache", "lighttpd") or ctx.http_client == "loadgen":
+        return "loadgen"
+    return "wrk"
+
+
+def loadgen_argv(ctx, proto, sock, workload, conc, path=None):
+    """proto fcgi or scgi to the pool socket sock; http to the port sock
+    (an int) for the URL path"""
     script, body, _ = WORKLOADS[workload]
-    argv = [ctx.loadgen, "-P", proto, "-a", sock, "-s", os.path.join(ctx.www, script), "-c", str(conc)]
+    if proto == "http":
+        argv = [ctx.loadgen, "-P", "http", "-a", "127.0.0.1:%d" % sock, "-u", path, "-c", str(conc), "-t", "5"]
+    else:
+        argv = [ctx.loadgen, "-P", proto, "-a", sock, "-s", os.path.join(ctx.www, script), "-c", str(conc)]
     if body:
         argv += ["-b", os.path.join(ctx.work, body)]
     if ctype_of(workload):
@@ -51,8 +71,8 @@ def loadgen_argv(ctx, proto, sock, workload, conc):
     return argv
 
 
-def run_loadgen(ctx, proto, sock, workload, conc, seconds=None, requests=None, warmup=0):
-    argv = loadgen_argv(ctx, proto, sock, workload, conc)
+def run_loadgen(ctx, proto, sock, workload, conc, seconds=None, requests=None, warmup=0, path=None):
+    argv = loadgen_argv(ctx, proto, sock, workload, conc, path)
     argv += ["-d", str(seconds)] if seconds else ["-n", str(requests)]
     if warmup:
         argv += ["-w", str(warmup)]
@@ -71,8 +91,8 @@ def server_pids(srv, variant):
     out = {}
     if pool:
         out["pool"] = srv.pools[pool].workers()
-    if variant.startswith("nginx-"):
-        out["nginx"] = children(srv.nginx.pid)
+    if web_server(variant):
+        out[web_server(variant)] = srv.web_pids(web_server(variant))
     if variant == "cgi":
         out["cgi"] = [srv.lighttpd.pid]
     return out
@@ -88,7 +108,13 @@ def run_one(ctx, srv, variant, workload, conc, seconds):
         res = run_loadgen(ctx, proto, srv.pools[proto].sock, workload, conc, seconds=seconds)
     else:
         path = "/" + WORKLOADS[workload][0] if variant != "nginx-return200" else "/"
-        res = run_wrk(ctx, srv.ports[variant], path, conc, seconds, workload)
+        if http_client(ctx, variant) == "loadgen":
+            res = run_loadgen(ctx, "http", srv.ports[variant], workload, conc, seconds=seconds, path=path)
+        else:
+            res = run_wrk(ctx, srv.ports[variant], path, conc, seconds, workload)
+    if "connections_without_response" in res:
+        # starvation is an error of the cell: summary.serves() counts it
+        res["starved_connections"] = res["connections_without_response"]
     res["nginx_error_log_lines"] = nginx_error_lines(ctx.work) - before
     if res["requests"]:
         cpu = {k: (cpu_ticks(v, reaped=(k == "cgi")) - t0[k]) * 1e6 / HZ / res["requests"]

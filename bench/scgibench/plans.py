@@ -2,8 +2,18 @@
 their cells (workload, concurrency, seconds, variants) and the per-request
 profiles.  BENCH_* environment variables narrow or widen them."""
 
-from .variants import NGINX_PHP
+from .variants import NGINX_PHP, WEB_SERVERS
 from .workloads import WORKLOADS
+
+
+def web_servers(env):
+    """BENCH_SERVERS: the web servers whose PHP variants are measured
+    (nginx always: the ceiling and the 2-worker phase are its)"""
+    names = [x for x in env.get("BENCH_SERVERS", "nginx,apache,lighttpd").split(",") if x]
+    for x in names:
+        if x not in WEB_SERVERS:
+            raise SystemExit("bench: BENCH_SERVERS: unknown web server %r (know: %s)" % (x, ", ".join(WEB_SERVERS)))
+    return ["nginx"] + [x for x in names if x != "nginx"]
 
 
 def quick_plan(env, stock):
@@ -15,8 +25,12 @@ def quick_plan(env, stock):
     # php-fpm's best configuration and this tree's keepalive pool is left
     # to the two headline cells, so quick mode stays under 5 minutes
     short = [v for v in NGINX_PHP if not (stock and v == "nginx-fcgi-ka")]
+    servers = web_servers(env)
+    # one headline cell through each other web server
+    others_web = [v for x in servers if x != "nginx" for v in WEB_SERVERS[x]["variants"]]
     return {
         "rounds": rounds,
+        "web_servers": servers,
         "phases": [
             {"name": "pool 4, opcache on, nginx 1 worker", "pool": 4, "opcache": True, "nginx_workers": 1,
              "cgi": True,
@@ -25,7 +39,8 @@ def quick_plan(env, stock):
              + [("hello", c, s, short) for c in (1, 8, 128)]
              + [(w, 32, s, short) for w in others]
              # CGI needs a few seconds to reach its steady state (32 execs in flight)
-             + [("hello", 32, max(d, 3), ["cgi"])]},
+             + [("hello", 32, max(d, 3), ["cgi"])]
+             + ([("hello", 32, d, others_web)] if others_web else [])},
             {"name": "pool 4, opcache off, nginx 1 worker", "pool": 4, "opcache": False, "nginx_workers": 1,
              "cgi": False,
              "cells": [("hello", 32, s, short + ["direct-fcgi", "direct-scgi"])]},
@@ -83,7 +98,7 @@ def full_plan(env, stock):
                    "cells": [(w, c, d, NGINX_PHP
                               + (["nginx-return200"] if w == "hello" else []))
                              for w in ("hello", "r1m") if w in workloads for c in concs]})
-    return {"rounds": rounds, "phases": phases,
+    return {"rounds": rounds, "phases": phases, "web_servers": web_servers(env),
             "callgrind": [(w, True) for w in ("hello", "r100k", "post1m", "upload", "framework") if w in workloads
                           or w == "hello"] + [("hello", False)],
             "strace": [("hello", 500), ("r1m", 100), ("post1m", 100), ("upload", 100), ("framework", 200)],

@@ -1,5 +1,8 @@
-"""The run's plots: requests/s and p99 against concurrency, one line per
-variant, one SVG per pool size, opcache setting, nginx workers and workload."""
+"""The run's plots, one set per pool size, opcache setting, nginx workers
+and workload: requests/s and p99 against concurrency, one line per
+variant; and requests/s against p99 (each variant's latency-throughput
+curve, a point per concurrency): how much a variant's throughput costs in
+latency, which the concurrency plots show only side by side."""
 
 import os
 
@@ -40,5 +43,18 @@ def write_plots(outdir, stem, cells):
             with open(os.path.join(outdir, name), "w") as f:
                 f.write(svgplot.line_chart(title, "concurrent clients", label + (" — log scale" if metric != "rps" else ""),
                                            concs, series, logy=metric != "rps"))
+            written.append(name)
+        series = []
+        for v in VARIANT_ORDER:
+            pts = [(byc[c]["variants"][v]["p99_us"] / 1000.0, byc[c]["variants"][v]["rps"], "c%d" % c)
+                   for c in concs if v in byc[c]["variants"] and byc[c]["variants"][v]["p99_us"] > 0]
+            if len(pts) >= 2:
+                series.append((v, pts))
+        if series:
+            name = "%s-%s-pool%d-opcache%s-nginx%d-rps-vs-p99.svg" % (stem, w, pool, "on" if oc else "off", nw)
+            title = "%s: requests/s against p99 (pool %d, opcache %s, nginx %d worker%s)" % (
+                w, pool, "on" if oc else "off", nw, "s" if nw > 1 else "")
+            with open(os.path.join(outdir, name), "w") as f:
+                f.write(svgplot.xy_chart(title, "p99 latency (ms) — log scale", "requests/s", series))
             written.append(name)
     return written

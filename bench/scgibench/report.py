@@ -5,7 +5,7 @@ printed at the end of a run."""
 import json
 
 from .summary import workload_summary
-from .variants import VARIANT_ORDER
+from .variants import VARIANT_ORDER, WEB_SERVERS
 from .workloads import WORKLOADS
 
 
@@ -98,6 +98,8 @@ def header_markdown(result):
     L.append("opcache really active (asked through each variant): %s\n" % json.dumps(m["opcache_seen"]))
     if m["sanity_failures"]:
         L.append("**Sanity failures:** %s\n" % "; ".join(m["sanity_failures"]))
+    if m.get("serves_rule"):
+        L.append("Best FastCGI: php-fpm's fastest configuration that serves the cell (%s).\n" % m["serves_rule"])
     pivot = pivot_markdown(result["cells"])
     if pivot:
         L += pivot
@@ -266,6 +268,55 @@ def stream_markdown(result):
     return L
 
 
+def web_servers_markdown(result):
+    """SCGI ÷ php-fpm behind Apache httpd and lighttpd, per cell (runs that
+    measured them)"""
+    rows = []
+    for c in result["cells"]:
+        r = c["ratios_rps"]
+        p = c.get("ratios_p99") or {}
+        for x in ("apache", "lighttpd"):
+            scgi = WEB_SERVERS[x]["scgi"]
+            if scgi not in c["variants"]:
+                continue
+            best = (c.get("best_fcgi_by_server") or {}).get(x)
+            rows.append("| %d | %s | %s | %d | %s | %s | %s | %s | %s | %s |" % (
+                c["pool"], "on" if c["opcache"] else "off", c["workload"], c["concurrency"], x,
+                best or "none serves", fmt_ratio(r.get(scgi + "/best-fcgi")),
+                fmt_ratio(r.get(scgi + "/%s-fcgi" % x)),
+                fmt_ratio(r.get(scgi + "/apache-fcgi-reuse")) if x == "apache" else "–",
+                fmt_ratio(p.get(scgi + "/best-fcgi"))))
+    if not rows:
+        return []
+    return ["\n## Through Apache httpd (event MPM) and lighttpd: SCGI ÷ FastCGI\n",
+            "Median of the per-round req/s ratios (min–max); *best* is php-fpm's fastest configuration "
+            "behind that server that serves the cell (%s).\n" % result["meta"].get("serves_rule", "no errors"),
+            "| pool | opcache | workload | c | server | best serving FastCGI | SCGI/best | SCGI/FastCGI | "
+            "SCGI/FastCGI reuse | p99 SCGI/best |",
+            "|---|---|---|---|---|---|---|---|---|---|"] + rows
+
+
+def serving_markdown(result):
+    """every PHP variant of every cell: does it serve it (runs that judged)"""
+    L = []
+    for c in result["cells"]:
+        for v in VARIANT_ORDER:
+            s = c["variants"].get(v)
+            if not s or "serves" not in s or v in ("cgi", "nginx-return200"):
+                continue
+            L.append("| %d | %s | %d | %s | %d | %s | %.0f | %.1f | %.1f | %d | %s | %s |" % (
+                c["pool"], "on" if c["opcache"] else "off", c["nginx_workers"], c["workload"], c["concurrency"], v,
+                s["rps"], s["p50_us"] / 1000.0, s["p99_us"] / 1000.0, s["errors"],
+                s.get("starved_connections", "–"), "yes" if s["serves"] else "**no**"))
+    if not L:
+        return []
+    return ["\n## Which configurations serve each cell\n",
+            "%s. Starved: client connections that got no answer in a round (counted by loadgen; `–` under "
+            "wrk, which cannot tell).\n" % result["meta"].get("serves_rule", ""),
+            "| pool | opcache | nginx w | workload | c | variant | req/s | p50 ms | p99 ms | errors | starved | serves |",
+            "|---|---|---|---|---|---|---|---|---|---|---|---|"] + L
+
+
 def plots_markdown(result):
     L = []
     if result.get("plots"):
@@ -276,8 +327,9 @@ def plots_markdown(result):
 
 
 # the report, top to bottom
-SECTIONS = (header_markdown, ratios_markdown, cpu_markdown, cells_markdown, switches_markdown, rss_idle_markdown,
-            callgrind_markdown, strace_markdown, stream_markdown, plots_markdown)
+SECTIONS = (header_markdown, ratios_markdown, web_servers_markdown, cpu_markdown, cells_markdown,
+            serving_markdown, switches_markdown, rss_idle_markdown, callgrind_markdown, strace_markdown,
+            stream_markdown, plots_markdown)
 
 
 def markdown(result):
@@ -304,6 +356,17 @@ def print_headline(result):
                       fmt_ratio(r.get("nginx-scgi/nginx-fcgi-stock")), fmt_ratio(r.get("nginx-scgi/nginx-fcgi-stock-ka")),
                       fmt_ratio(r.get("direct-scgi/direct-fcgi")), fmt_ratio(r.get("nginx-scgi/cgi")),
                       fmt_ratio(q.get("nginx-scgi/nginx-fcgi server")), fmt_ratio(q.get("direct-scgi/direct-fcgi pool"))))
+    for c in result["cells"]:
+        if c["pool"] == 4 and c["concurrency"] == 32 and c["workload"] == "hello" and c["nginx_workers"] == 1:
+            r = c["ratios_rps"]
+            for x in ("apache", "lighttpd"):
+                scgi = WEB_SERVERS[x]["scgi"]
+                if scgi in c["variants"]:
+                    print("hello  opcache %-3s  %s: SCGI/best serving FastCGI (%s) %s, SCGI/FastCGI %s%s" % (
+                        "on" if c["opcache"] else "off", x, (c.get("best_fcgi_by_server") or {}).get(x),
+                        fmt_ratio(r.get(scgi + "/best-fcgi")), fmt_ratio(r.get(scgi + "/%s-fcgi" % x)),
+                        ", SCGI/FastCGI reuse %s" % fmt_ratio(r.get(scgi + "/apache-fcgi-reuse"))
+                        if x == "apache" else ""))
     by = {}
     for x in result["callgrind"]:
         by.setdefault((x["workload"], x["opcache"]), {})[x.get("key", x["protocol"])] = x["ir_per_request"]

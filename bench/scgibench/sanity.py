@@ -6,6 +6,7 @@ import os
 
 from .load import run_loadgen
 from .procs import log
+from .variants import APACHE_PHP, LIGHTTPD_PHP
 from .workloads import EXPECT, WORKLOADS, ctype_of
 
 
@@ -14,7 +15,8 @@ def sanity(ctx, srv, workloads, cgi):
     opcache is really on in it"""
     report = {"opcache": {}, "failures": []}
     http_variants = ["nginx-fcgi", "nginx-fcgi-ka", "nginx-scgi"] + (["cgi"] if cgi else []) \
-        + (["nginx-fcgi-stock", "nginx-fcgi-stock-ka"] if "fcgi-stock" in srv.pools else [])
+        + (["nginx-fcgi-stock", "nginx-fcgi-stock-ka"] if "fcgi-stock" in srv.pools else []) \
+        + [v for v in APACHE_PHP + LIGHTTPD_PHP if v in srv.ports]
     for v in http_variants:
         st, data = srv.http_get(v, "/opcache.php")
         try:

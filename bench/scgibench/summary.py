@@ -1,28 +1,47 @@
-"""From single runs to a run's cells: per variant the medians over rounds,
-per pair of variants the per-round ratios (requests/s, p99, CPU per
-request), php-fpm's best configuration per cell, and per workload the
-geometric mean over the sweep's cells."""
+"""From single runs to a run's cells: per variant the medians over rounds
+and whether it serves the cell, per pair of variants the per-round ratios
+(requests/s, p99, CPU per request), php-fpm's best serving configuration
+per cell and web server, and per workload the geometric mean over the
+sweep's cells."""
 
 import statistics
 
 from .stats import geomean_ci95, ratio_summary
+from .variants import WEB_SERVERS
 from .workloads import WORKLOADS
 
-# php-fpm's configurations behind nginx, the candidates for its best one
-FCGI_VARIANTS = ("nginx-fcgi", "nginx-fcgi-ka", "nginx-fcgi-stock", "nginx-fcgi-stock-ka")
+# A variant *serves* a cell when every request was answered without an
+# error, every client connection got answers, and its p99 latency is at
+# most 10 times its own p50, or 10 ms if that is more.  Relative, because
+# a fair queue makes every request wait about as long (c ÷ pool service
+# times: p50 and p99 grow together, and on 1 MiB bodies at c 128 they pass
+# any absolute bound in every variant), while a configuration that pins
+# workers to a few kept-alive connections serves those at once and makes
+# the others wait: p99 far above p50.  The 10 ms floor keeps a scheduling
+# hiccup of a loaded machine at c 1 (p50 ~ 100 µs) from counting.
+SERVE_P99_FACTOR = 10
+SERVE_P99_FLOOR_US = 10000
+SERVES_RULE = ("serves: no errors, no client connection without answers, p99 <= max(%d x p50, %d ms)"
+               % (SERVE_P99_FACTOR, SERVE_P99_FLOOR_US // 1000))
 
 # (name, a, b): the comparisons made in every cell where both were measured
+# (each web server's SCGI ÷ best-fcgi is added per cell)
 PAIRS = [("nginx-scgi/nginx-fcgi", "nginx-scgi", "nginx-fcgi"),
          ("nginx-scgi/nginx-fcgi-ka", "nginx-scgi", "nginx-fcgi-ka"),
          ("nginx-scgi/nginx-fcgi-stock", "nginx-scgi", "nginx-fcgi-stock"),
          ("nginx-scgi/nginx-fcgi-stock-ka", "nginx-scgi", "nginx-fcgi-stock-ka"),
          ("direct-scgi/direct-fcgi", "direct-scgi", "direct-fcgi"),
          ("nginx-scgi/cgi", "nginx-scgi", "cgi"),
-         ("nginx-return200/nginx-scgi", "nginx-return200", "nginx-scgi")]
+         ("nginx-return200/nginx-scgi", "nginx-return200", "nginx-scgi"),
+         ("apache-scgi/apache-fcgi", "apache-scgi", "apache-fcgi"),
+         ("apache-scgi/apache-fcgi-reuse", "apache-scgi", "apache-fcgi-reuse"),
+         ("lighttpd-scgi/lighttpd-fcgi", "lighttpd-scgi", "lighttpd-fcgi")]
 
 # the ratios summarised per workload over the sweep
 WORKLOAD_RATIOS = ("nginx-scgi/nginx-fcgi-stock", "nginx-scgi/nginx-fcgi-stock-ka", "nginx-scgi/nginx-fcgi",
-                   "nginx-scgi/nginx-fcgi-ka", "nginx-scgi/best-fcgi", "direct-scgi/direct-fcgi")
+                   "nginx-scgi/nginx-fcgi-ka", "nginx-scgi/best-fcgi", "direct-scgi/direct-fcgi",
+                   "apache-scgi/apache-fcgi", "apache-scgi/apache-fcgi-reuse", "apache-scgi/best-fcgi",
+                   "lighttpd-scgi/lighttpd-fcgi", "lighttpd-scgi/best-fcgi")
 
 
 def cell_key(r):
@@ -58,13 +77,23 @@ def variant_summary(rs):
     rss = [x["rss_after_kib"]["mean"] for x in rs if x.get("rss_after_kib")]
     if rss:
         s["rss_after_kib"] = max(rss)
+    starved = [x["starved_connections"] for x in rs if "starved_connections" in x]
+    if starved:
+        s["starved_connections"] = max(starved)
+    s["serves"] = serves(s)
     return s
 
 
-def best_fcgi(vs):
-    """php-fpm's best configuration in a cell: the most requests/s of those
-    that served every request without an error; None when none did"""
-    fc = [v for v in FCGI_VARIANTS if v in vs and vs[v]["errors"] == 0]
+def serves(s):
+    """a variant's summary in a cell serves it (SERVES_RULE)"""
+    return (s["errors"] == 0 and not s.get("starved_connections")
+            and s["p99_us"] <= max(SERVE_P99_FACTOR * s["p50_us"], SERVE_P99_FLOOR_US))
+
+
+def best_fcgi(vs, server="nginx"):
+    """php-fpm's best configuration behind a web server in a cell: the
+    most requests/s of those that serve it; None when none does"""
+    fc = [v for v in WEB_SERVERS[server]["fcgi"] if v in vs and serves(vs[v])]
     return max(fc, key=lambda v: vs[v]["rps"]) if fc else None
 
 
@@ -86,10 +115,11 @@ def summarize_cell(key, variants):
         return ratio_summary(metric_by_round(variants.get(a, []), metric),
                              metric_by_round(variants.get(b, []), metric))
 
-    best = best_fcgi(vs)
+    best = {x: best_fcgi(vs, x) for x in WEB_SERVERS if any(v in vs for v in WEB_SERVERS[x]["variants"])}
     pairs = list(PAIRS)
-    if best:
-        pairs.insert(0, ("nginx-scgi/best-fcgi", "nginx-scgi", best))
+    for x, b in reversed(list(best.items())):
+        if b:
+            pairs.insert(0, ("%s/best-fcgi" % WEB_SERVERS[x]["scgi"], WEB_SERVERS[x]["scgi"], b))
     ratios = {}
     for name, a, b in pairs:
         q = per_round(a, b)
@@ -109,7 +139,8 @@ def summarize_cell(key, variants):
             if q:
                 cpu[name + " " + part] = q
     return {"pool": pool, "opcache": opcache, "nginx_workers": nw, "workload": w,
-            "concurrency": c, "variants": vs, "best_fcgi": best, "ratios_rps": ratios,
+            "concurrency": c, "variants": vs, "best_fcgi": best.get("nginx"),
+            "best_fcgi_by_server": best, "ratios_rps": ratios,
             "ratios_p99": p99, "ratios_cpu_per_request": cpu}
 
 

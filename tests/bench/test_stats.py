@@ -129,12 +129,14 @@ class RatioSummary(unittest.TestCase):
         self.assertEqual(r["median"], 0.667)
 
 
-def run(variant, rnd, rps, errors=0, p99=1000, pool_cpu=None, workload="hello", conc=32):
+def run(variant, rnd, rps, errors=0, p99=1000, pool_cpu=None, workload="hello", conc=32, p50=None, starved=None):
     r = {"pool": 4, "opcache": True, "nginx_workers": 1, "workload": workload, "concurrency": conc,
-         "variant": variant, "round": rnd, "rps": rps, "p50_us": p99 // 2, "p99_us": p99,
+         "variant": variant, "round": rnd, "rps": rps, "p50_us": p99 // 2 if p50 is None else p50, "p99_us": p99,
          "errors": errors, "requests": int(rps)}
     if pool_cpu is not None:
         r["cpu_us_per_request"] = {"pool": pool_cpu, "server": pool_cpu + 10}
+    if starved is not None:
+        r["starved_connections"] = starved
     return r
 
 
@@ -166,6 +168,50 @@ class Summarize(unittest.TestCase):
         (c,) = summary.summarize([run("nginx-scgi", 0, 1, pool_cpu=30), run("nginx-fcgi", 0, 1, pool_cpu=40)])
         self.assertEqual(c["ratios_cpu_per_request"]["nginx-scgi/nginx-fcgi pool"]["median"], 0.75)
         self.assertEqual(c["ratios_cpu_per_request"]["nginx-scgi/nginx-fcgi server"]["median"], 0.8)
+
+
+class Serves(unittest.TestCase):
+    def summary(self, **kw):
+        (c,) = summary.summarize([run("nginx-fcgi-ka", 0, 1000, **kw)])
+        return c["variants"]["nginx-fcgi-ka"]
+
+    def test_p99_within_ten_times_p50(self):
+        self.assertTrue(self.summary(p50=20000, p99=200000)["serves"])
+        self.assertFalse(self.summary(p50=20000, p99=200001)["serves"])
+
+    def test_p99_under_the_floor_always_serves(self):
+        # p50 100 µs: 10x would be 1 ms, the floor is 10 ms
+        self.assertTrue(self.summary(p50=100, p99=10000)["serves"])
+        self.assertFalse(self.summary(p50=100, p99=10001)["serves"])
+
+    def test_errors_or_starved_connections_do_not_serve(self):
+        self.assertFalse(self.summary(errors=1)["serves"])
+        self.assertFalse(self.summary(starved=3)["serves"])
+        self.assertTrue(self.summary(starved=0)["serves"])
+
+    def test_starvation_in_any_round_counts(self):
+        (c,) = summary.summarize([run("apache-fcgi-reuse", 0, 100, starved=0),
+                                  run("apache-fcgi-reuse", 1, 100, starved=28)])
+        self.assertEqual(c["variants"]["apache-fcgi-reuse"]["starved_connections"], 28)
+
+    def test_best_is_the_fastest_that_serves(self):
+        # keepalive is faster but its p99 is 100x its p50: not its best
+        runs = [run("nginx-fcgi", 0, 1000, p50=3000, p99=6000),
+                run("nginx-fcgi-ka", 0, 1500, p50=2000, p99=200000),
+                run("nginx-scgi", 0, 1200, p50=3000, p99=5000)]
+        (c,) = summary.summarize(runs)
+        self.assertEqual(c["best_fcgi"], "nginx-fcgi")
+        self.assertEqual(c["ratios_rps"]["nginx-scgi/best-fcgi"]["median"], 1.2)
+
+    def test_best_per_web_server(self):
+        runs = [run("apache-fcgi", 0, 1000), run("apache-fcgi-reuse", 0, 2000, starved=28),
+                run("apache-scgi", 0, 1100), run("lighttpd-fcgi", 0, 800), run("lighttpd-scgi", 0, 1000)]
+        (c,) = summary.summarize(runs)
+        self.assertEqual(c["best_fcgi_by_server"], {"apache": "apache-fcgi", "lighttpd": "lighttpd-fcgi"})
+        self.assertIsNone(c["best_fcgi"])
+        self.assertEqual(c["ratios_rps"]["apache-scgi/best-fcgi"]["median"], 1.1)
+        self.assertEqual(c["ratios_rps"]["apache-scgi/apache-fcgi-reuse"]["median"], 0.55)
+        self.assertEqual(c["ratios_rps"]["lighttpd-scgi/best-fcgi"]["median"], 1.25)
 
 
 class WorkloadSummary(unittest.TestCase):
