@@ -1,7 +1,8 @@
 /*
  * loadgen: a closed-loop load generator that speaks FastCGI or SCGI
  * straight to a PHP pool socket, so the protocol's own cost is measured
- * apart from any web server's.
+ * apart from any web server's; or HTTP/1.1 to a web server, keeping each
+ * connection alive as wrk does, to count responses per connection.
  *
  * Both protocols get the same request: the same CGI parameters in the same
  * order, the same body, one new connection per request (what nginx does by
@@ -13,9 +14,13 @@
  *           [-c conns] [-d seconds | -n requests] [-w warmup-seconds]
  *           [-m GET|POST] [-b body-file] [-T content-type] [-q query]
  *           [-H NAME=value ...] [-t timeout-seconds] [-v]
+ *   loadgen -P http -a host:port -u /hello.php [the same options but -s]
  *
  * Output: one JSON object on stdout (requests, errors, req/s, latency
- * percentiles in microseconds, response bytes).
+ * percentiles in microseconds, response bytes, and how many of the -c
+ * connections got no good response at all while measuring: a server that
+ * pins its backends can starve some clients completely, which neither a
+ * request count nor a latency percentile shows).
  *
  * Build: cc -O2 -pthread -o loadgen loadgen.c
  */
@@ -39,7 +44,7 @@
 #include <time.h>
 #include <unistd.h>
 
-enum proto { P_FCGI, P_SCGI };
+enum proto { P_FCGI, P_SCGI, P_HTTP };
 
 #define FCGI_BEGIN_REQUEST 1
 #define FCGI_END_REQUEST   3
@@ -116,9 +121,11 @@ struct worker {
 	pthread_t tid;
 	uint32_t *lat;		/* microseconds */
 	size_t nlat, cap;
-	long errors, requests;
+	long errors, requests, good;	/* good: answered without an error */
 	long err_connect, err_io, err_status, err_proto;
 	unsigned long long bytes;
+	int fd;			/* HTTP: the kept-alive connection, or -1 */
+	size_t rpos, rhave;	/* HTTP: unread bytes rbuf[rpos..rhave) */
 	char rbuf[65536];
 };
 
@@ -151,6 +158,27 @@ static void fcgi_len(struct buf *b, size_t n)
 struct param {
 	const char *name, *value;
 };
+
+/* HTTP/1.1: what wrk sends, plus the body's type and length */
+static void build_http_request(const char *method, const char *target, const char *ctype,
+	const char *body, size_t body_len)
+{
+	char head[8192];
+	int n = snprintf(head, sizeof head, "%s %s HTTP/1.1\r\nHost: 127.0.0.1\r\n", method, target);
+	if (body) {
+		n += snprintf(head + n, sizeof head - n, "Content-Length: %zu\r\n", body_len);
+		if (*ctype)
+			n += snprintf(head + n, sizeof head - n, "Content-Type: %s\r\n", ctype);
+	}
+	if (n + 3 > (int)sizeof head) {
+		fprintf(stderr, "loadgen: request line too long\n");
+		exit(2);
+	}
+	buf_add(&request, head, n);
+	buf_add(&request, "\r\n", 2);
+	if (body)
+		buf_add(&request, body, body_len);
+}
 
 static void build_request(struct param *params, int nparams, const char *body, size_t body_len)
 {
@@ -390,6 +418,159 @@ static int fcgi_read(struct worker *w, int fd, unsigned long long *bytes)
 	return cgi_status(head, hlen);
 }
 
+/* HTTP: a buffered reader over the kept-alive connection.  Returns 0 when
+ * at least one more byte is buffered, -1 on error or timeout, -2 when the
+ * server closed the connection. */
+static int http_fill(struct worker *w)
+{
+	if (w->rpos == w->rhave)
+		w->rpos = w->rhave = 0;
+	if (w->rhave == sizeof w->rbuf) {
+		memmove(w->rbuf, w->rbuf + w->rpos, w->rhave - w->rpos);
+		w->rhave -= w->rpos;
+		w->rpos = 0;
+		if (w->rhave == sizeof w->rbuf)
+			return -1;	/* a line longer than the buffer */
+	}
+	for (;;) {
+		ssize_t r = recv(w->fd, w->rbuf + w->rhave, sizeof w->rbuf - w->rhave, 0);
+		if (r < 0 && errno == EINTR)
+			continue;
+		if (r <= 0)
+			return r == 0 ? -2 : -1;
+		w->rhave += r;
+		return 0;
+	}
+}
+
+/* one line (without CR LF) into line[0..cap), NUL-terminated and cut at cap */
+static int http_line(struct worker *w, char *line, size_t cap)
+{
+	for (;;) {
+		char *nl = memchr(w->rbuf + w->rpos, '\n', w->rhave - w->rpos);
+		if (nl) {
+			size_t n = nl - (w->rbuf + w->rpos);
+			size_t keep = n && nl[-1] == '\r' ? n - 1 : n;
+			if (keep >= cap)
+				keep = cap - 1;
+			memcpy(line, w->rbuf + w->rpos, keep);
+			line[keep] = 0;
+			w->rpos += n + 1;
+			return 0;
+		}
+		int r = http_fill(w);
+		if (r < 0)
+			return r;
+	}
+}
+
+/* consume n body bytes, or all until the server closes when n is -1 */
+static int http_skip(struct worker *w, long long n, unsigned long long *bytes)
+{
+	while (n) {
+		if (w->rpos == w->rhave) {
+			int r = http_fill(w);
+			if (r == -2 && n < 0)
+				return 0;
+			if (r < 0)
+				return r;
+		}
+		size_t have = w->rhave - w->rpos;
+		size_t take = n < 0 || (unsigned long long)n > have ? have : (size_t)n;
+		w->rpos += take;
+		*bytes += take;
+		if (n > 0)
+			n -= take;
+	}
+	return 0;
+}
+
+/* one response on the kept-alive connection: status line, headers, then a
+ * body by Content-Length, chunked, or until close.  Returns the status, or
+ * < 0 on error; *close_after says the connection cannot carry another. */
+static int http_read(struct worker *w, unsigned long long *bytes, int *close_after)
+{
+	char line[1024];
+	long long length = -1;
+	int chunked = 0, status, r;
+
+	*close_after = 0;
+	if ((r = http_line(w, line, sizeof line)) < 0)
+		return r;
+	if (strncmp(line, "HTTP/1.", 7) != 0 || strlen(line) < 12)
+		return -3;
+	status = atoi(line + 9);
+	if (line[7] == '0')
+		*close_after = 1;
+	dump_head(line, strlen(line));
+	for (;;) {
+		if ((r = http_line(w, line, sizeof line)) < 0)
+			return r;
+		if (!line[0])
+			break;
+		if (!strncasecmp(line, "Content-Length:", 15))
+			length = atoll(line + 15);
+		else if (!strncasecmp(line, "Transfer-Encoding:", 18) && strcasestr(line + 18, "chunked"))
+			chunked = 1;
+		else if (!strncasecmp(line, "Connection:", 11) && strcasestr(line + 11, "close"))
+			*close_after = 1;
+	}
+	if (chunked) {
+		for (;;) {
+			if ((r = http_line(w, line, sizeof line)) < 0)
+				return r;
+			long long size = strtoll(line, NULL, 16);
+			if (size < 0)
+				return -3;
+			if (size == 0)
+				break;
+			if ((r = http_skip(w, size, bytes)) < 0 || (r = http_line(w, line, sizeof line)) < 0)
+				return r;
+		}
+		do {		/* trailers, up to the empty line */
+			if ((r = http_line(w, line, sizeof line)) < 0)
+				return r;
+		} while (line[0]);
+	} else if (length >= 0) {
+		if ((r = http_skip(w, length, bytes)) < 0)
+			return r;
+	} else {
+		*close_after = 1;
+		if ((r = http_skip(w, -1, bytes)) < 0)
+			return r;
+	}
+	return status;
+}
+
+/* HTTP: send on the kept-alive connection (opening one if there is none)
+ * and read the answer; a connection the server closed before answering is
+ * opened again once, as wrk does */
+static int http_request(struct worker *w, unsigned long long *bytes)
+{
+	for (int attempt = 0; attempt < 2; attempt++) {
+		int fresh = w->fd < 0;
+		if (fresh) {
+			w->fd = open_conn();
+			w->rpos = w->rhave = 0;
+			if (w->fd < 0)
+				return -10;
+		}
+		int close_after = 1, status;
+		if (write_all(w->fd, request.p, request.len) < 0)
+			status = -11;
+		else
+			status = http_read(w, bytes, &close_after);
+		if (status < 0 || close_after) {
+			close(w->fd);
+			w->fd = -1;
+		}
+		if (status == -2 && !fresh && *bytes == 0)
+			continue;	/* the server had closed the idle connection */
+		return status;
+	}
+	return -2;
+}
+
 static void record(struct worker *w, uint32_t us)
 {
 	if (w->nlat == w->cap) {
@@ -415,9 +596,10 @@ static void *run(void *arg)
 		double t0 = now();
 		int counted = atomic_load(&measuring);
 		unsigned long long bytes = 0;
-		int status;
-		int fd = open_conn();
-		if (fd < 0) {
+		int status, fd = -1;
+		if (proto == P_HTTP)
+			status = http_request(w, &bytes);
+		else if ((fd = open_conn()) < 0) {
 			status = -10;
 		} else if (write_all(fd, request.p, request.len) < 0) {
 			status = -11;
@@ -444,9 +626,13 @@ static void *run(void *arg)
 		} else if (status >= 400) {
 			w->errors++;
 			w->err_status++;
+		} else {
+			w->good++;
 		}
 		record(w, (uint32_t)((t1 - t0) * 1e6));
 	}
+	if (w->fd >= 0)
+		close(w->fd);
 	return NULL;
 }
 
@@ -479,6 +665,7 @@ static void usage(void)
 {
 	fprintf(stderr,
 		"usage: loadgen -P fcgi|scgi -a SOCKET|HOST:PORT -s SCRIPT_FILENAME\n"
+		"       loadgen -P http -a HOST:PORT -u /PATH\n"
 		"               [-c conns] [-d seconds | -n requests] [-w warmup-seconds]\n"
 		"               [-m method] [-b body-file] [-T content-type] [-q query]\n"
 		"               [-H NAME=value]... [-t timeout-seconds] [-v]\n");
@@ -488,23 +675,26 @@ static void usage(void)
 int main(int argc, char **argv)
 {
 	const char *address = NULL, *script = NULL, *method = NULL, *body_file = NULL;
-	const char *ctype = "", *query = "";
+	const char *ctype = "", *query = "", *target = NULL;
 	struct param extra[64];
 	int nextra = 0;
 	int opt;
 
-	while ((opt = getopt(argc, argv, "P:a:s:c:d:n:w:m:b:T:q:H:t:v")) != -1) {
+	while ((opt = getopt(argc, argv, "P:a:s:u:c:d:n:w:m:b:T:q:H:t:v")) != -1) {
 		switch (opt) {
 		case 'P':
 			if (!strcmp(optarg, "fcgi") || !strcmp(optarg, "fastcgi"))
 				proto = P_FCGI;
 			else if (!strcmp(optarg, "scgi"))
 				proto = P_SCGI;
+			else if (!strcmp(optarg, "http"))
+				proto = P_HTTP;
 			else
 				usage();
 			break;
 		case 'a': address = optarg; break;
 		case 's': script = optarg; break;
+		case 'u': target = optarg; break;
 		case 'c': nconns = atoi(optarg); break;
 		case 'd': duration = atof(optarg); break;
 		case 'n': total_requests = atol(optarg); break;
@@ -529,7 +719,9 @@ int main(int argc, char **argv)
 			usage();
 		}
 	}
-	if (!address || !script || nconns < 1 || (duration <= 0 && total_requests <= 0))
+	if (!address || nconns < 1 || (duration <= 0 && total_requests <= 0))
+		usage();
+	if (proto == P_HTTP ? !target || target[0] != '/' : !script)
 		usage();
 	if (parse_addr(address) < 0) {
 		fprintf(stderr, "loadgen: bad address %s\n", address);
@@ -541,6 +733,13 @@ int main(int argc, char **argv)
 	char *body = body_file ? read_file(body_file, &body_len) : NULL;
 	if (!method)
 		method = body_file ? "POST" : "GET";
+
+	if (proto == P_HTTP) {
+		char path[8192];
+		snprintf(path, sizeof path, "%s%s%s", target, *query ? "?" : "", query);
+		build_http_request(method, path, ctype, body, body_len);
+		script = "";
+	}
 
 	/* SCRIPT_NAME etc. from the script path's last component, the document
 	 * root from its directory: what nginx would send for /name.php */
@@ -577,7 +776,8 @@ int main(int argc, char **argv)
 	int nparams = 21;
 	for (int i = 0; i < nextra; i++)
 		params[nparams++] = extra[i];
-	build_request(params, nparams, body, body_len);
+	if (proto != P_HTTP)
+		build_request(params, nparams, body, body_len);
 
 	struct worker *ws = calloc(nconns, sizeof *ws);
 	if (!ws) {
@@ -586,6 +786,7 @@ int main(int argc, char **argv)
 	}
 	atomic_store(&measuring, warmup > 0 ? 0 : 1);
 	for (int i = 0; i < nconns; i++) {
+		ws[i].fd = -1;
 		if (pthread_create(&ws[i].tid, NULL, run, &ws[i]) != 0) {
 			perror("pthread_create");
 			return 2;
@@ -621,6 +822,7 @@ int main(int argc, char **argv)
 
 	size_t nlat = 0;
 	long requests = 0, errors = 0, ec = 0, eio = 0, es = 0, ep = 0;
+	long starved = 0, least = -1;
 	unsigned long long bytes = 0;
 	for (int i = 0; i < nconns; i++) {
 		nlat += ws[i].nlat;
@@ -631,6 +833,10 @@ int main(int argc, char **argv)
 		es += ws[i].err_status;
 		ep += ws[i].err_proto;
 		bytes += ws[i].bytes;
+		if (ws[i].good == 0)
+			starved++;
+		if (least < 0 || ws[i].good < least)
+			least = ws[i].good;
 	}
 	uint32_t *all = malloc((nlat ? nlat : 1) * sizeof *all);
 	size_t k = 0;
@@ -648,12 +854,14 @@ int main(int argc, char **argv)
 	       "\"errors_connect\":%ld,\"errors_io\":%ld,\"errors_status\":%ld,\"errors_protocol\":%ld,"
 	       "\"rps\":%.1f,\"p50_us\":%u,\"p90_us\":%u,\"p99_us\":%u,\"max_us\":%u,"
 	       "\"mean_us\":%.1f,\"bytes\":%llu,\"request_bytes\":%zu,\"client_cpu_us_per_request\":%.1f,"
-	       "\"client_voluntary_switches_per_request\":%.2f,\"client_involuntary_switches_per_request\":%.2f}\n",
-	       proto == P_SCGI ? "scgi" : "fcgi", nconns, elapsed, requests, errors,
+	       "\"client_voluntary_switches_per_request\":%.2f,\"client_involuntary_switches_per_request\":%.2f,"
+	       "\"connections_without_response\":%ld,\"least_responses_per_connection\":%ld}\n",
+	       proto == P_SCGI ? "scgi" : proto == P_FCGI ? "fcgi" : "http", nconns, elapsed, requests, errors,
 	       ec, eio, es, ep, elapsed > 0 ? (requests - 0) / elapsed : 0.0,
 	       PCT(0.50), PCT(0.90), PCT(0.99), nlat ? all[nlat - 1] : 0,
 	       nlat ? sum / nlat : 0.0, bytes, request.len, requests ? cpu_us / requests : 0.0,
 	       requests ? (double)(ru1.ru_nvcsw - ru0.ru_nvcsw) / requests : 0.0,
-	       requests ? (double)(ru1.ru_nivcsw - ru0.ru_nivcsw) / requests : 0.0);
+	       requests ? (double)(ru1.ru_nivcsw - ru0.ru_nivcsw) / requests : 0.0,
+	       starved, least);
 	return 0;
 }

@@ -11,9 +11,10 @@
 # Everything runs from generated configs in a scratch directory
 # (BENCH_KEEP=1 keeps it), on 127.0.0.1 ports and unix sockets; every server
 # is a child process killed by PID on every way out.  Results go to
-# bench/results/<timestamp>.{json,md}, bench/results/<timestamp>/runs.json.gz
-# (the single runs) and bench/results/<timestamp>/*.svg
-# (BENCH_RESULTS=DIR to put them elsewhere).  BENCH_NICE=-10 (as root) runs
+# bench/runs/<timestamp>.{json,md}, bench/runs/<timestamp>/runs.json.gz
+# (the single runs) and bench/runs/<timestamp>/*.svg (BENCH_RESULTS=DIR to
+# put them elsewhere); bench/runs/ is ignored by git, bench/results/ keeps
+# the runs BENCHMARKS.md quotes.  BENCH_NICE=-10 (as root) runs
 # every server and client at that priority, so that other work on the
 # machine disturbs the numbers less.  See bench/BENCHMARKS.md.
 set -eu
@@ -21,14 +22,14 @@ set -eu
 here=$(cd "$(dirname "$0")" && pwd)
 prefix=$(cd "${1:?usage: bench/run.sh PREFIX}" && pwd)
 mode=${BENCH:-quick}
-results=${BENCH_RESULTS:-$here/results}
+results=${BENCH_RESULTS:-$here/runs}
 
 case $mode in quick|full|profile) ;; *) echo "bench: BENCH must be quick, full or profile" >&2; exit 2 ;; esac
 for b in sbin/php-fpm sbin/php-fpm-scgi bin/php-cgi bin/php; do
 	[ -x "$prefix/$b" ] || { echo "bench: $prefix/$b missing; run make build" >&2; exit 1; }
 done
-for t in nginx lighttpd wrk valgrind callgrind_annotate strace python3 cc; do
-	command -v "$t" >/dev/null || { echo "bench: $t is needed (apt-get install nginx-light lighttpd wrk valgrind strace)" >&2; exit 1; }
+for t in nginx lighttpd apache2 wrk valgrind callgrind_annotate strace python3 cc; do
+	command -v "$t" >/dev/null || { echo "bench: $t is needed (apt-get install nginx-light lighttpd apache2 wrk valgrind strace)" >&2; exit 1; }
 done
 
 work=$(mktemp -d /tmp/php-scgi-bench.XXXXXX)

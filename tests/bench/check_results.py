@@ -31,12 +31,15 @@ seen = [(ph, v, o) for ph, vs in meta["opcache_seen"].items() for v, o in vs.ite
 check(seen and all(o.get("opcache") is True for _, _, o in seen),
       "opcache really on in every variant", repr([s for s in seen if s[2].get("opcache") is not True]))
 sapis = {v: o.get("sapi") for _, v, o in seen}
-check(sapis.get("nginx-scgi") == "fpm-scgi" and sapis.get("cgi") == "cgi-fcgi"
-      and all(sapis.get(v) == "fpm-fcgi" for v in ("nginx-fcgi", "nginx-fcgi-ka", "nginx-fcgi-stock", "nginx-fcgi-stock-ka")),
+check(all(sapis.get(v) == "fpm-scgi" for v in ("nginx-scgi", "apache-scgi", "lighttpd-scgi"))
+      and sapis.get("cgi") == "cgi-fcgi"
+      and all(sapis.get(v) == "fpm-fcgi" for v in ("nginx-fcgi", "nginx-fcgi-ka", "nginx-fcgi-stock", "nginx-fcgi-stock-ka",
+                                                   "apache-fcgi", "apache-fcgi-reuse", "lighttpd-fcgi")),
       "each variant runs its own SAPI", repr(sapis))
 
 # every cell: the variants the plan names, each with requests and no errors
-php = {"nginx-fcgi", "nginx-fcgi-ka", "nginx-scgi", "nginx-fcgi-stock", "nginx-fcgi-stock-ka", "direct-fcgi", "direct-scgi"}
+php = {"nginx-fcgi", "nginx-fcgi-ka", "nginx-scgi", "nginx-fcgi-stock", "nginx-fcgi-stock-ka", "direct-fcgi", "direct-scgi",
+       "apache-fcgi", "apache-fcgi-reuse", "apache-scgi", "lighttpd-fcgi", "lighttpd-scgi"}
 expect = {"hello": php | {"nginx-return200"}, "post1m": php}
 cells = [c for c in r["cells"] if c["nginx_workers"] == 1 and "nginx-fcgi" in c["variants"]]
 check(sorted((c["workload"], c["concurrency"]) for c in cells)
@@ -52,8 +55,19 @@ for c in cells:
             bad.append("%s c=%d %s: %d requests, %d errors" % (c["workload"], c["concurrency"], v,
                                                                s["requests"], s["errors"]))
 check(not bad, "every variant of every cell served without errors", "; ".join(bad))
-check(all("nginx-scgi/nginx-fcgi" in c["ratios_rps"] and "direct-scgi/direct-fcgi" in c["ratios_rps"]
-          for c in cells), "ratios computed per cell")
+check(all(k in c["ratios_rps"] for c in cells
+          for k in ("nginx-scgi/nginx-fcgi", "direct-scgi/direct-fcgi", "apache-scgi/apache-fcgi",
+                    "apache-scgi/apache-fcgi-reuse", "lighttpd-scgi/lighttpd-fcgi")),
+      "ratios computed per cell", repr([sorted(c["ratios_rps"]) for c in cells]))
+# loadgen counts the answers of each client connection behind Apache and
+# lighttpd; whether a variant serves a cell is judged, whatever the verdict
+web = [(c["workload"], c["concurrency"], v, s) for c in cells for v, s in c["variants"].items()
+       if v.startswith(("apache-", "lighttpd-"))]
+check(web and all(isinstance(s.get("starved_connections"), int) for _, _, _, s in web),
+      "client connections without answers counted behind Apache and lighttpd",
+      repr([(w, k, v) for w, k, v, s in web if not isinstance(s.get("starved_connections"), int)]))
+check(all(isinstance(s.get("serves"), bool) for c in cells for s in c["variants"].values())
+      and all("best_fcgi_by_server" in c for c in cells), "every variant of every cell judged serving or not")
 cgi = [c for c in r["cells"] if "cgi" in c["variants"]]
 check(cgi and all(c["variants"]["cgi"]["requests"] > 0 and not c["variants"]["cgi"]["errors"] for c in cgi),
       "CGI (lighttpd mod_cgi) served hello", repr([c["variants"].get("cgi") for c in cgi]))
@@ -92,8 +106,10 @@ else:
 # the report
 with open(stem + ".md") as f:
     md = f.read()
-for title in ("## Ratios", "## Requests/s", "## Instructions per request", "## Syscalls per request"):
+for title in ("## Ratios", "## Through Apache httpd", "## Which configurations serve", "## Requests/s",
+              "## Instructions per request", "## Syscalls per request"):
     check(title in md, "the report has %s" % title.lstrip("# "))
 svgs = glob.glob(os.path.join(stem, "*.svg"))
 check(len(svgs) >= 4 and all(open(p).read().lstrip().startswith("<svg") for p in svgs),
       "plots written as SVG", repr(svgs))
+check(any(p.endswith("-rps-vs-p99.svg") for p in svgs), "requests/s against p99 plotted", repr(svgs))

@@ -1,0 +1,53 @@
+"""bench.py's command line: a run (what bench/run.sh starts), or
+--markdown-from to write a results .json's report again."""
+
+import argparse
+import json
+import os
+
+from . import driver, procs
+from .report import print_headline, write_markdown
+
+
+def parse_args(argv=None):
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--prefix")
+    ap.add_argument("--loadgen")
+    ap.add_argument("--work")
+    ap.add_argument("--results")
+    ap.add_argument("--mode", default="quick", choices=["quick", "full", "profile"])
+    ap.add_argument("--command", default="")
+    ap.add_argument("--stock-prefix", help="php-fpm built without our patches to shared code (tools/build-stock.sh)")
+    ap.add_argument("--markdown-from", help="only write the .md of an existing results .json again")
+    a = ap.parse_args(argv)
+    if not a.markdown_from and not (a.prefix and a.loadgen and a.work and a.results):
+        ap.error("--prefix, --loadgen, --work and --results are needed for a run")
+    return a
+
+
+def main(argv=None):
+    a = parse_args(argv)
+    if a.markdown_from:
+        with open(a.markdown_from) as f:
+            result = json.load(f)
+        write_markdown(a.markdown_from[:-len(".json")] + ".md", result)
+        return
+    procs.stop_all_on_exit()
+    nice = os.environ.get("BENCH_NICE")
+    if nice:
+        # every server and client we start inherits it: other work on the
+        # machine then disturbs the measurements less
+        os.setpriority(os.PRIO_PROCESS, 0, int(nice))
+    stock = None
+    if a.stock_prefix:
+        if not os.access(os.path.join(a.stock_prefix, "sbin", "php-fpm"), os.X_OK):
+            raise SystemExit("bench: %s/sbin/php-fpm missing; run make stock" % a.stock_prefix)
+        stock = os.path.abspath(a.stock_prefix)
+    client = os.environ.get("BENCH_HTTP_CLIENT", "wrk")
+    if client not in ("wrk", "loadgen"):
+        raise SystemExit("bench: BENCH_HTTP_CLIENT must be wrk or loadgen")
+    ctx = driver.Ctx(os.path.abspath(a.prefix), a.loadgen, a.work, stock, client)
+    result, stem, plotdir = driver.run(ctx, a.mode, a.results, a.command)
+    write_markdown(stem + ".md", result)
+    procs.log("results: %s, %s, plots in %s" % (stem + ".json", stem + ".md", plotdir))
+    print_headline(result)

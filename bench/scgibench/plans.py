@@ -1,0 +1,106 @@
+"""What each mode measures: phases (pool size, opcache, nginx workers),
+their cells (workload, concurrency, seconds, variants) and the per-request
+profiles.  BENCH_* environment variables narrow or widen them."""
+
+from .variants import NGINX_PHP, WEB_SERVERS
+from .workloads import WORKLOADS
+
+
+def web_servers(env):
+    """BENCH_SERVERS: the web servers whose PHP variants are measured
+    (nginx always: the ceiling and the 2-worker phase are its)"""
+    names = [x for x in env.get("BENCH_SERVERS", "nginx,apache,lighttpd").split(",") if x]
+    for x in names:
+        if x not in WEB_SERVERS:
+            raise SystemExit("bench: BENCH_SERVERS: unknown web server %r (know: %s)" % (x, ", ".join(WEB_SERVERS)))
+    return ["nginx"] + [x for x in names if x != "nginx"]
+
+
+def quick_plan(env, stock):
+    rounds = int(env.get("BENCH_ROUNDS", 3))
+    d = int(env.get("BENCH_DURATION", 2))
+    s = int(env.get("BENCH_SHORT", 1))
+    others = ["r100k", "post1m", "upload", "cpu", "framework"]
+    # the short cells: with a stock build, its keepalive pool stands for
+    # php-fpm's best configuration and this tree's keepalive pool is left
+    # to the two headline cells, so quick mode stays under 5 minutes
+    short = [v for v in NGINX_PHP if not (stock and v == "nginx-fcgi-ka")]
+    servers = web_servers(env)
+    others_web = [v for x in servers if x != "nginx" for v in WEB_SERVERS[x]["variants"]]
+    return {
+        "rounds": rounds,
+        "web_servers": servers,
+        "phases": [
+            {"name": "pool 4, opcache on, nginx 1 worker", "pool": 4, "opcache": True, "nginx_workers": 1,
+             "cgi": True,
+             "cells": [("hello", 32, d, None), ("r1m", 32, d, None)]
+             # the other concurrencies through nginx only: quick mode stays under 5 minutes
+             + [("hello", c, s, short) for c in (1, 8, 128)]
+             + [(w, 32, s, short) for w in others]
+             # CGI needs a few seconds to reach its steady state (32 execs in flight)
+             + [("hello", 32, max(d, 3), ["cgi"])]
+             # one cell through Apache and lighttpd, as short as the others
+             # through nginx: quick mode stays under 5 minutes
+             + ([("hello", 32, s, others_web)] if others_web else [])},
+            {"name": "pool 4, opcache off, nginx 1 worker", "pool": 4, "opcache": False, "nginx_workers": 1,
+             "cgi": False,
+             "cells": [("hello", 32, s, short + ["direct-fcgi", "direct-scgi"])]},
+            {"name": "pool 4, opcache on, nginx 2 workers", "pool": 4, "opcache": True, "nginx_workers": 2,
+             "cgi": False,
+             "cells": [("hello", 32, s, short + ["nginx-return200"])]},
+        ],
+        # opcache off: BENCH=full
+        "callgrind": [("hello", True)],
+        "strace": [("hello", 500), ("r1m", 100), ("post1m", 100)],
+        "stream": True,
+    }
+
+
+def profile_plan(env, stock):
+    """no load at all: only the machine-independent per-request figures
+    (callgrind, strace) and the streaming RSS; a couple of minutes, for
+    working on the request path.  BENCH_WORKLOADS: callgrind for those
+    (hello by default; about 40 s per workload)."""
+    workloads = [w for w in env.get("BENCH_WORKLOADS", "hello").split(",") if w]
+    for w in workloads:
+        if w not in WORKLOADS or w == "stream":
+            raise SystemExit("bench: BENCH_WORKLOADS: unknown workload %r (know: %s)" % (w, ", ".join(WORKLOADS)))
+    return {"rounds": 0, "phases": [],
+            "callgrind": [(w, True) for w in workloads],
+            "strace": [("hello", 500), ("r1m", 100), ("post1m", 100)],
+            "stream": False}
+
+
+def full_plan(env, stock):
+    rounds = int(env.get("BENCH_ROUNDS", 3))
+    d = int(env.get("BENCH_DURATION", 3))
+    pools = [int(x) for x in env.get("BENCH_POOLS", "1,2,4,8,16").split(",")]
+    concs = [int(x) for x in env.get("BENCH_CONCS", "1,8,32,128").split(",")]
+    workloads = [w for w in env.get("BENCH_WORKLOADS", ",".join(WORKLOADS)).split(",") if w]
+    for w in workloads:
+        if w not in WORKLOADS or w == "stream":
+            raise SystemExit("bench: BENCH_WORKLOADS: unknown workload %r (know: %s)" % (w, ", ".join(WORKLOADS)))
+    opcaches = [{"on": True, "off": False}[x] for x in env.get("BENCH_OPCACHE", "on,off").split(",") if x]
+    phases = []
+    for opcache in opcaches:
+        for n in pools:
+            cells = [(w, c, d, None) for w in workloads for c in concs]
+            # CGI has no pool and no way to turn opcache off per request:
+            # measured once, beside the first pool size
+            cgi = opcache and n == pools[0]
+            if cgi:
+                cells += [(w, c, max(d, 3), ["cgi"]) for w in ("hello", "cpu") if w in workloads
+                          for c in concs if c <= 32]
+            phases.append({"name": "pool %d, opcache %s, nginx 1 worker" % (n, "on" if opcache else "off"),
+                           "pool": n, "opcache": opcache, "nginx_workers": 1, "cgi": cgi,
+                           "cells": cells})
+    phases.append({"name": "pool 4, opcache on, nginx 2 workers", "pool": 4, "opcache": True,
+                   "nginx_workers": 2, "cgi": False,
+                   "cells": [(w, c, d, NGINX_PHP
+                              + (["nginx-return200"] if w == "hello" else []))
+                             for w in ("hello", "r1m") if w in workloads for c in concs]})
+    return {"rounds": rounds, "phases": phases, "web_servers": web_servers(env),
+            "callgrind": [(w, True) for w in ("hello", "r100k", "post1m", "upload", "framework") if w in workloads
+                          or w == "hello"] + [("hello", False)],
+            "strace": [("hello", 500), ("r1m", 100), ("post1m", 100), ("upload", 100), ("framework", 200)],
+            "stream": True}

@@ -1,0 +1,83 @@
+"""What /proc says about the processes under test and about the machine."""
+
+import os
+import time
+
+HZ = os.sysconf("SC_CLK_TCK")
+
+
+def children(pid):
+    try:
+        with open("/proc/%d/task/%d/children" % (pid, pid)) as f:
+            return [int(x) for x in f.read().split()]
+    except OSError:
+        return []
+
+
+def proc_status(pid, key):
+    try:
+        with open("/proc/%d/status" % pid) as f:
+            for line in f:
+                if line.startswith(key + ":"):
+                    return int(line.split()[1])
+    except OSError:
+        pass
+    return None
+
+
+def cpu_ticks(pids, reaped=False):
+    """user+system CPU of these processes (and of their reaped children:
+    CGI programs show up in their parent's cutime/cstime)"""
+    t = 0
+    for p in pids:
+        try:
+            with open("/proc/%d/stat" % p) as f:
+                v = f.read().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        t += int(v[11]) + int(v[12])
+        if reaped:
+            t += int(v[13]) + int(v[14])
+    return t
+
+
+def ctx_switches(pids):
+    v = n = 0
+    for p in pids:
+        try:
+            with open("/proc/%d/status" % p) as f:
+                for line in f:
+                    if line.startswith("voluntary_ctxt_switches:"):
+                        v += int(line.split()[1])
+                    elif line.startswith("nonvoluntary_ctxt_switches:"):
+                        n += int(line.split()[1])
+        except OSError:
+            pass
+    return v, n
+
+
+def rss_kib(pids):
+    v = [proc_status(p, "VmRSS") for p in pids]
+    v = [x for x in v if x is not None]
+    if not v:
+        return None
+    return {"mean": round(sum(v) / len(v)), "max": max(v), "n": len(v)}
+
+
+def cpu_busy(seconds=1.0):
+    """how busy the CPUs are without us: other work on the machine makes
+    every number here noisier"""
+    def snap():
+        with open("/proc/stat") as f:
+            v = [int(x) for x in f.readline().split()[1:]]
+        return sum(v), v[3] + v[4], v[1]
+    t0, i0, n0 = snap()
+    time.sleep(seconds)
+    t1, i1, n1 = snap()
+    total = max(1, t1 - t0)
+    return {"busy": round(1 - (i1 - i0) / total, 3), "busy_niced": round((n1 - n0) / total, 3)}
+
+
+def loadavg():
+    with open("/proc/loadavg") as f:
+        return f.read().split()[:3]
