@@ -9,7 +9,7 @@
 #   SCGI_TOP=. SCGI_PREFIX=build/prefix tests/suites/faults.sh
 #
 # FAULTS_CHECKS="kill9 reload" runs a subset; FAULTS_KEEP=1 keeps the temp
-# dir.  The whole suite takes about 80-90 s.
+# dir.  The whole suite takes about a minute.
 set -u
 top=${SCGI_TOP:-$(cd "$(dirname "$0")/../.." && pwd)}
 export SCGI_TOP="$top" SCGI_PREFIX="${SCGI_PREFIX:-$top/build/prefix}"
