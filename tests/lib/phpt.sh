@@ -15,13 +15,23 @@
 #     and LEAKED only).
 #   FAIL, BORK, LEAK, and any combination with one of them ("LEAK&FAIL",
 #     "WARN&FAIL", ...) -> FAIL.
+#
+# run-tests.php runs in a session (so a process group) of its own: FPM's
+# tester runs `kill -USR2 <pid>` with pid 0 when a master never wrote its pid
+# file (its fixed port taken by another run, say), which signals the whole
+# process group; that must end this run-tests, not the suite around it.
+# A suite stopped by a signal stops that group.
 run_phpt() {
 	log=$(mktemp)
 	(cd "$SCGI_TREE" && TEST_FPM_RUN_AS_ROOT=1 NO_INTERACTION=1 REPORT_EXIT_STATUS=0 \
 		TEST_PHP_EXECUTABLE="$SCGI_TREE/sapi/cli/php" \
-		"$SCGI_TREE/sapi/cli/php" -n run-tests.php -q -n --show-diff \
-		-d extension_dir="$SCGI_TREE/modules" ${PHPT_ARGS:-} "$@") > "$log" 2>&1
+		exec setsid "$SCGI_TREE/sapi/cli/php" -n run-tests.php -q -n --show-diff \
+		-d extension_dir="$SCGI_TREE/modules" ${PHPT_ARGS:-} "$@") > "$log" 2>&1 &
+	phpt_pid=$!
+	trap 'kill -TERM -- "-$phpt_pid" 2>/dev/null || kill -TERM "$phpt_pid" 2>/dev/null; rm -f "$log"; exit 1' INT TERM HUP
+	wait "$phpt_pid"
 	status=$?
+	trap - INT TERM HUP
 	awk '
 		{ sub(/^.*\r/, "") }
 		/^=+$/ { summary = 0 }
@@ -39,5 +49,8 @@ run_phpt() {
 		{ print "    " $0 }
 	' "$log"
 	rm -f "$log"
+	if [ "$status" -gt 128 ]; then
+		echo "FAIL: phpt run-tests.php killed by signal $((status - 128)) before the end of: $*"
+	fi
 	return $status
 }
