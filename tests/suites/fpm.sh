@@ -8,9 +8,10 @@ set -u
 . "$SCGI_TOP/tests/lib/phpt.sh"
 baseline="$SCGI_TOP/upstream/fpm-tests-baseline"
 out=$(mktemp)
-trap 'rm -f "$out"' EXIT INT TERM
+trap 'rm -f "$out"' EXIT
 run_phpt sapi/fpm/tests > "$out"
 status=$?
+trap 'exit 1' INT TERM HUP
 cat "$out"
 
 want=$(sed -n 's/^PHP_VERSION=//p' "$baseline" 2>/dev/null)
