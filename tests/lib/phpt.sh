@@ -20,7 +20,8 @@
 # tester runs `kill -USR2 <pid>` with pid 0 when a master never wrote its pid
 # file (its fixed port taken by another run, say), which signals the whole
 # process group; that must end this run-tests, not the suite around it.
-# A suite stopped by a signal stops that group.
+# A suite stopped by a signal stops that group; what is left of it at the
+# end is stopped too.
 run_phpt() {
 	log=$(mktemp)
 	(cd "$SCGI_TREE" && TEST_FPM_RUN_AS_ROOT=1 NO_INTERACTION=1 REPORT_EXIT_STATUS=0 \
@@ -31,6 +32,9 @@ run_phpt() {
 	trap 'kill -TERM -- "-$phpt_pid" 2>/dev/null || kill -TERM "$phpt_pid" 2>/dev/null; rm -f "$log"; exit 1' INT TERM HUP
 	wait "$phpt_pid"
 	status=$?
+	# a test script that outlived a killed run-tests (it spins on a master
+	# that never started) is in that group too
+	kill -KILL -- "-$phpt_pid" 2>/dev/null
 	trap - INT TERM HUP
 	awk '
 		{ sub(/^.*\r/, "") }
