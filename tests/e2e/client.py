@@ -1,26 +1,33 @@
 #!/usr/bin/env python3
-"""Small HTTP/1.0 client helpers for tests/suites/e2e.sh (what curl cannot measure).
+"""HTTP measurements for tests/suites/e2e.sh (what curl cannot measure), on
+the suites' shared client tests/lib/scgi_client.py.
 
   client.py ttfb PORT PATH        -> "<ms to 'first'> <ms to 'second'> <body>"
   client.py head PORT PATH        -> "<status line> <bytes after the header>"
   client.py disconnect PORT PATH N  read N body bytes, then reset the connection
   client.py bigsha MIB            -> sha256 of big.php?mib=MIB's expected output
   client.py json FILE KEY[.KEY]   -> a value of a JSON document ('' if absent)
+
+Importable as before (connect, request, ttfb, head, disconnect, bigsha, jget).
 """
-import hashlib, json, socket, struct, sys, time
+import hashlib, json, os, sys, time
+
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "lib"))
+import scgi_client  # noqa: E402
 
 TIMEOUT = 10
 
 
 def connect(port):
-    s = socket.create_connection(("127.0.0.1", int(port)), TIMEOUT)
-    s.settimeout(TIMEOUT)
-    return s
+    return scgi_client.connect("127.0.0.1:%d" % int(port), TIMEOUT)
 
 
 def request(s, method, path):
-    s.sendall(("%s %s HTTP/1.0\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n"
-               % (method, path)).encode())
+    scgi_client.send(s, scgi_client.http_request(path, method=method, host="127.0.0.1"))
+
+
+def body_of(data):
+    return data.split(b"\r\n\r\n", 1)[1] if b"\r\n\r\n" in data else b""
 
 
 def ttfb(port, path):
@@ -34,7 +41,7 @@ def ttfb(port, path):
         if not chunk:
             break
         data += chunk
-        body = data.split(b"\r\n\r\n", 1)[1] if b"\r\n\r\n" in data else b""
+        body = body_of(data)
         now = time.monotonic()
         if t_first is None and b"first" in body:
             t_first = now
@@ -42,23 +49,16 @@ def ttfb(port, path):
             t_second = now
     s.close()
     ms = lambda t: -1 if t is None else int((t - t0) * 1000)
-    body = data.split(b"\r\n\r\n", 1)[1] if b"\r\n\r\n" in data else b""
-    print(ms(t_first), ms(t_second), body.decode(errors="replace").replace("\n", "|"))
+    print(ms(t_first), ms(t_second), body_of(data).decode(errors="replace").replace("\n", "|"))
 
 
 def head(port, path):
     s = connect(port)
     request(s, "HEAD", path)
-    data = b""
-    while True:
-        chunk = s.recv(65536)
-        if not chunk:
-            break
-        data += chunk
+    data = scgi_client.read_all(s, time.monotonic() + TIMEOUT)
     s.close()
     status = data.split(b"\r\n", 1)[0].decode(errors="replace")
-    rest = data.split(b"\r\n\r\n", 1)[1] if b"\r\n\r\n" in data else b""
-    print(status.replace(" ", "_"), len(rest))
+    print(status.replace(" ", "_"), len(body_of(data)))
 
 
 def disconnect(port, path, n):
@@ -71,8 +71,7 @@ def disconnect(port, path, n):
             break
         got += len(chunk)
     # abortive close: RST, as a browser tab closed mid-download
-    s.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, struct.pack("ii", 1, 0))
-    s.close()
+    scgi_client.reset(s)
     print(got)
 
 
