@@ -10,7 +10,7 @@ import signal
 import subprocess
 import time
 
-import scgi_client
+import procs
 from harness import Pool, passed, failed, skipped, group_members, read_text
 from load import Load, numbers
 
@@ -115,7 +115,7 @@ def check_netns(run):
     if not pool2.start(["ip", "netns", "exec", ns2]):
         return failed(n, "host 2: " + pool2.why)
 
-    port = scgi_client.free_port()
+    port = procs.free_port()
     ngdir = run.path("nginx")
     os.makedirs(ngdir, exist_ok=True)
     shutil.copy("/etc/nginx/scgi_params", ngdir)
@@ -125,7 +125,7 @@ def check_netns(run):
     error_log = os.path.join(ngdir, "error.log")
     ngx = run.start_process(["nginx", "-p", ngdir, "-e", error_log, "-c", conf], os.path.join(ngdir, "out"))
     for _ in range(50):
-        if scgi_client.port_open(port):
+        if procs.port_open(port):
             break
         time.sleep(0.1)
     else:

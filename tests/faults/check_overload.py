@@ -4,7 +4,7 @@ then listen.backlog = 1 over unix and TCP), a client that never reads a
 import json
 import time
 
-import scgi_client
+import procs
 from harness import Pool, passed, failed, count
 from load import burst, Unread
 
@@ -43,7 +43,7 @@ def check_backlog(run):
     # or refused at connect, within the client's 12 s bound
     for kind in ("unix", "tcp"):
         name = "%s-tiny-%s" % (n, kind)
-        listen = run.path(n + "-1", "sock") if kind == "unix" else "127.0.0.1:%d" % scgi_client.free_port()
+        listen = run.path(n + "-1", "sock") if kind == "unix" else "127.0.0.1:%d" % procs.free_port()
         pool = Pool(run, n + "-1", listen, "pm = static", "pm.max_children = 2", "listen.backlog = 1")
         if not pool.start():
             failed(name, pool.why)

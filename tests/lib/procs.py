@@ -29,9 +29,10 @@ def wait_for(pred, seconds):
     return False
 
 
-def port_open(port):
+def port_open(port, host="127.0.0.1", timeout=1.0):
+    """Whether something accepts TCP connections on HOST:PORT now."""
     try:
-        socket.create_connection(("127.0.0.1", port), 1).close()
+        socket.create_connection((host, int(port)), timeout).close()
         return True
     except OSError:
         return False

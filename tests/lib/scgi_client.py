@@ -25,24 +25,6 @@ class Failure(Exception):
     """A request that did not get a complete reply; str() is the reason."""
 
 
-def free_port():
-    """A TCP port on 127.0.0.1 that nobody listens on right now."""
-    s = socket.socket()
-    try:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-    finally:
-        s.close()
-
-
-def port_open(port, host="127.0.0.1", timeout=1.0):
-    try:
-        socket.create_connection((host, int(port)), timeout).close()
-        return True
-    except OSError:
-        return False
-
-
 def connect(target, timeout):
     """A connected socket with `timeout` set, or Failure."""
     if target.startswith("unix:"):
