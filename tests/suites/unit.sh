@@ -1,6 +1,9 @@
 #!/bin/sh
-# C unit tests of the SCGI parser (table-driven), under ASan+UBSan.
+# C unit tests of the SCGI parser (table-driven), under ASan+UBSan; and the
+# build driver's checksum check (tests/tools), which needs no build either.
 set -u
 out=$(mktemp -d)
 trap 'rm -rf "$out"' EXIT
 make -s -C "$SCGI_TOP/tests/unit" check O="$out"
+# the build driver stops on a tarball with the wrong sha256 (no build needed)
+"$SCGI_TOP/tests/tools/fetch-checksum.sh"
