@@ -4,14 +4,27 @@
 #   make check   build everything, run every test; ends "N passed, N failed"
 #   make bench   CGI vs FastCGI vs SCGI (BENCH=quick|full|profile)
 #   make dist    the patched release tarball php-7.4.33-scgi.tar.xz
+#
+# PHP=8.2 make ... does the same for PHP 8.2 (upstream/8.2, patches/8.2),
+# in ./build-8.2; PHP 7.4 is the default and builds in ./build.
 
+PHP            ?= 7.4
 PHP_SCGI_CACHE ?= /var/cache/php-fpm-scgi
+ifeq ($(PHP),7.4)
 BUILD          ?= $(CURDIR)/build
-PHP_VERSION    := $(shell sed -n 's/^PHP_VERSION=//p' upstream/pin)
+else
+BUILD          ?= $(CURDIR)/build-$(PHP)
+endif
+# the version of the series: the pin's, or that of PHP_TARBALL with PHP_SHA256
+PHP_VERSION    := $(shell top=$(CURDIR) PHP=$(PHP) sh -c '. tools/pin.sh && echo $$PHP_VERSION')
 TREE           := $(BUILD)/php-$(PHP_VERSION)
 PREFIX         := $(BUILD)/prefix
 
-export PHP_SCGI_CACHE
+ifeq ($(PHP_VERSION),)
+$(error no PHP $(PHP): see upstream/)
+endif
+
+export PHP_SCGI_CACHE PHP
 
 .PHONY: all deps tree build stock run check test bench dist clean
 

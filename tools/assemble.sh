@@ -1,10 +1,12 @@
 #!/bin/sh
-# Assemble the patched PHP source tree from the pinned upstream.
+# Assemble the patched PHP source tree from the pinned upstream of the
+# series $PHP (tools/pin.sh: upstream/$PHP/pin, patches/$PHP/series).
 #
-#   tools/assemble.sh CACHE_DIR BUILD_DIR
+#   [PHP=8.2] tools/assemble.sh CACHE_DIR BUILD_DIR
 #
 #   BUILD_DIR/base/php-X    pristine upstream + Debian LTS security fixes
-#   BUILD_DIR/stage/php-X   base + patches/ + sapi/fpm-scgi + our docs
+#                           (upstream/$PHP/security-fixes; none for 8.2)
+#   BUILD_DIR/stage/php-X   base + patches/$PHP/series + sapi/fpm-scgi + our docs
 #   BUILD_DIR/php-X         the tree that is configured and built: synced from
 #                           stage by content, so unchanged files keep their
 #                           timestamps and make rebuilds only what changed.
@@ -14,9 +16,11 @@
 set -eu
 
 top=$(cd "$(dirname "$0")/.." && pwd)
-. "$top/upstream/pin"
+. "$top/tools/pin.sh"
 cache=${1:?usage: assemble.sh CACHE_DIR BUILD_DIR}
 build=${2:?usage: assemble.sh CACHE_DIR BUILD_DIR}
+mkdir -p "$build"
+build=$(cd "$build" && pwd)
 name=php-$PHP_VERSION
 
 say() { echo "assemble: $*" >&2; }
@@ -29,44 +33,54 @@ done
 files=$("$top/tools/fetch-upstream.sh" "$cache")
 php_tar=$(echo "$files" | sed -n 1p)
 deb_tar=$(echo "$files" | sed -n 2p)
-mkdir -p "$build"
 
 # --- base: upstream + Debian's security fixes ---------------------------
 # bump when the way the base is made changes, so that old bases are redone
-base_recipe=3
-base_id=$( (cat "$php_tar" "$deb_tar" "$top/upstream/pin" "$top/upstream/security-fixes"; echo "$base_recipe") | sha256sum | cut -d' ' -f1)
+base_recipe=4
+fixes_list="$pin_dir/security-fixes"
+[ -n "$DEBIAN_FIRST_FIX" ] || [ ! -s "$fixes_list" ] \
+	|| die "upstream/$PHP/security-fixes lists fixes, but the pin names no DEBIAN_FIRST_FIX"
+base_id=$( (cat "$php_tar" ${deb_tar:+"$deb_tar"} "$pin_dir/pin"; cat "$fixes_list" 2>/dev/null; echo "$base_recipe") \
+	| sha256sum | cut -d' ' -f1)
 if [ "$(cat "$build/base/.id" 2>/dev/null)" != "$base_id" ]; then
-	say "unpacking $name and applying Debian LTS security fixes"
 	rm -rf "$build/base.tmp"
 	mkdir -p "$build/base.tmp/debian-archive"
-	tar -C "$build/base.tmp" -xJf "$php_tar"
-	tar -C "$build/base.tmp/debian-archive" -xJf "$deb_tar"
-	series="$build/base.tmp/debian-archive/debian/patches/series"
-	[ -f "$series" ] || die "no debian/patches/series in $deb_tar"
-	# The fixes are the series from the first non-packaging patch on.
-	awk -v first="$DEBIAN_FIRST_FIX" 'index($0, first) == 1 { on = 1 } on && !/^#/ && NF' "$series" \
-		> "$build/base.tmp/applied"
-	[ -s "$build/base.tmp/applied" ] || die "no patch named $DEBIAN_FIRST_FIX* in the Debian series"
-	if ! cmp -s "$build/base.tmp/applied" "$top/upstream/security-fixes"; then
-		say "the Debian series differs from upstream/security-fixes (a newer Debian version?):"
-		diff "$top/upstream/security-fixes" "$build/base.tmp/applied" >&2 || true
-		[ "${PHP_SCGI_DEBIAN_NEWEST:-0}" = 1 ] || die "update upstream/security-fixes, or set PHP_SCGI_DEBIAN_NEWEST=1"
+	tar -C "$build/base.tmp" -xf "$php_tar"
+	[ -d "$build/base.tmp/$name" ] || die "$php_tar does not unpack into $name/"
+	: > "$build/base.tmp/applied"
+	if [ -n "$DEBIAN_FIRST_FIX" ]; then
+		say "unpacking $name and applying Debian LTS security fixes"
+		tar -C "$build/base.tmp/debian-archive" -xJf "$deb_tar"
+		series="$build/base.tmp/debian-archive/debian/patches/series"
+		[ -f "$series" ] || die "no debian/patches/series in $deb_tar"
+		# The fixes are the series from the first non-packaging patch on.
+		awk -v first="$DEBIAN_FIRST_FIX" 'index($0, first) == 1 { on = 1 } on && !/^#/ && NF' "$series" \
+			> "$build/base.tmp/applied"
+		[ -s "$build/base.tmp/applied" ] || die "no patch named $DEBIAN_FIRST_FIX* in the Debian series"
+		if ! cmp -s "$build/base.tmp/applied" "$fixes_list"; then
+			say "the Debian series differs from upstream/$PHP/security-fixes (a newer Debian version?):"
+			diff "$fixes_list" "$build/base.tmp/applied" >&2 || true
+			[ "${PHP_SCGI_DEBIAN_NEWEST:-0}" = 1 ] || die "update upstream/$PHP/security-fixes, or set PHP_SCGI_DEBIAN_NEWEST=1"
+		fi
+		while read -r p; do
+			patch -d "$build/base.tmp/$name" -p1 -F0 -s --no-backup-if-mismatch \
+				< "$build/base.tmp/debian-archive/debian/patches/$p" \
+				|| die "Debian fix $p does not apply to pristine $name"
+		done < "$build/base.tmp/applied"
+		# Debian's fixes patch .re/.y sources (e.g. CVE-2026-7258) whose generated
+		# .c the tarball ships: regenerate them, or the old code is compiled.
+		(cd "$build/base.tmp/$name" && scripts/dev/genfiles > ../genfiles.log 2>&1) \
+			|| { cat "$build/base.tmp/genfiles.log" >&2; die "regenerating scanners and parsers failed"; }
+	else
+		say "unpacking $name (its security fixes are upstream releases: none to apply)"
 	fi
-	while read -r p; do
-		patch -d "$build/base.tmp/$name" -p1 -F0 -s --no-backup-if-mismatch \
-			< "$build/base.tmp/debian-archive/debian/patches/$p" \
-			|| die "Debian fix $p does not apply to pristine $name"
-	done < "$build/base.tmp/applied"
-	# Debian's fixes patch .re/.y sources (e.g. CVE-2026-7258) whose generated
-	# .c the tarball ships: regenerate them, or the old code is compiled.
-	(cd "$build/base.tmp/$name" && scripts/dev/genfiles > ../genfiles.log 2>&1) \
-		|| { cat "$build/base.tmp/genfiles.log" >&2; die "regenerating scanners and parsers failed"; }
 	mkdir -p "$build/base.tmp/$name/.scgi"
 	cp "$build/base.tmp/applied" "$build/base.tmp/$name/.scgi/debian-fixes-applied"
 	# the regression tests those fixes brought, for tests/suites/security.sh
-	(cd "$build/base.tmp/debian-archive/debian/patches" && cat $(cat "$build/base.tmp/applied")) \
-		| sed -n 's|^+++ b/\([^[:space:]]*\.phpt\).*|\1|p' | LC_ALL=C sort -u \
-		> "$build/base.tmp/$name/.scgi/debian-fix-tests"
+	if [ -s "$build/base.tmp/applied" ]; then
+		(cd "$build/base.tmp/debian-archive/debian/patches" && cat $(cat "$build/base.tmp/applied")) \
+			| sed -n 's|^+++ b/\([^[:space:]]*\.phpt\).*|\1|p' | LC_ALL=C sort -u
+	fi > "$build/base.tmp/$name/.scgi/debian-fix-tests"
 	rm -rf "$build/base"
 	mv "$build/base.tmp/$name" "$build/base.tmp/tree"
 	mkdir "$build/base"
@@ -81,7 +95,9 @@ rm -rf "$build/stage.tmp"
 mkdir -p "$build/stage.tmp"
 cp -a "$build/base/$name" "$build/stage.tmp/$name"
 stage="$build/stage.tmp/$name"
-grep -v '^#' "$top/patches/series" | while read -r p; do
+# A series names patches relative to patches/: one written for 7.4 that
+# applies to 8.2 as well is named by both series, not copied.
+grep -v '^#' "$series_dir/series" | while read -r p; do
 	[ -n "$p" ] || continue
 	patch -d "$stage" -p1 -F0 -s --no-backup-if-mismatch < "$top/patches/$p" \
 		|| die "patches/$p no longer applies to $name (with Debian's fixes); refresh it"
@@ -89,7 +105,7 @@ done
 cp -a "$top/sapi/fpm-scgi" "$stage/sapi/"
 cp "$top/README.SCGI.md" "$stage/README.SCGI.md"
 cp "$top/LICENSE" "$stage/LICENSE.SCGI"
-grep -v '^#' "$top/patches/series" | sed '/^$/d' > "$stage/.scgi/patches-applied"
+grep -v '^#' "$series_dir/series" | sed '/^$/d' > "$stage/.scgi/patches-applied"
 "$top/tools/port-fpm-tests.sh" "$stage"
 rm -rf "$build/stage"
 mv "$build/stage.tmp" "$build/stage"

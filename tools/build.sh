@@ -50,7 +50,8 @@ options="--prefix=$prefix --with-config-file-path=$prefix/etc --with-config-file
 	--enable-cgi --enable-cli --disable-phpdbg
 	--enable-opcache --enable-mbstring --enable-intl --enable-calendar --enable-bcmath
 	--enable-pcntl --enable-sockets --enable-exif --with-zlib --with-openssl --with-curl
-	--with-pdo-sqlite --with-sqlite3 --with-zip --enable-gd"
+	--with-pdo-sqlite --with-sqlite3 --with-zip --enable-gd
+	--with-mysqli --with-pdo-mysql"
 
 m4_id=$(cd "$tree" && cat configure.ac build/*.m4 $(find ext sapi Zend -name 'config*.m4' | LC_ALL=C sort) | sha256sum | cut -d' ' -f1)
 if [ ! -x "$tree/configure" ] || [ "$(cat "$stamps/buildconf" 2>/dev/null)" != "$m4_id" ]; then

@@ -1,21 +1,26 @@
 #!/bin/sh
-# Obtain the pinned upstream PHP tarball and Debian's LTS security archive,
-# verify both by sha256, and leave them in the cache directory.
+# Obtain the pinned upstream PHP tarball of the series $PHP (tools/pin.sh)
+# and Debian's archive of that source package, verify both by sha256, and
+# leave them in the cache directory.  Prints the two paths, one a line (the
+# second line is empty when the pin takes nothing from Debian's archive).
 #
-#   tools/fetch-upstream.sh CACHE_DIR
+#   [PHP=8.2] tools/fetch-upstream.sh CACHE_DIR
 #
-# Routes for PHP, in order: $PHP_TARBALL, the cache, Debian's source package
-# through a private apt state dir (mirror taken from the machine's own apt
-# sources), php.net.  Routes for the Debian archive: $DEBIAN_TARBALL, the
-# cache, apt.  Whatever the route, the checksum decides.
+# Routes for PHP, in order: $PHP_TARBALL (checked against the pin, or
+# against $PHP_SHA256 for a newer release the user names), the cache,
+# Debian's source package through a private apt state dir (mirror taken
+# from the machine's own apt sources, suite from the pin), php.net.  Routes
+# for the Debian archive: $DEBIAN_TARBALL, the cache, apt.  Whatever the
+# route, the checksum decides.
 set -eu
 
 top=$(cd "$(dirname "$0")/.." && pwd)
-. "$top/upstream/pin"
+. "$top/tools/pin.sh"
 cache=${1:?usage: fetch-upstream.sh CACHE_DIR}
 mkdir -p "$cache"
 
 php_file="$cache/php-$PHP_VERSION.tar.xz"
+[ -n "${PHP_TARBALL:-}" ] && php_file="$cache/$(basename "$PHP_TARBALL")"
 deb_file="$cache/${DEBIAN_PACKAGE}_$DEBIAN_VERSION.debian.tar.xz"
 
 say() { echo "fetch-upstream: $*" >&2; }
@@ -34,8 +39,8 @@ install_verified() {
 
 cached_ok() { [ -f "$1" ] && [ "$(sha256_of "$1")" = "$2" ]; }
 
-# --- private apt state: Debian's bullseye sources, never the system's config
-apt_dir="$cache/apt"
+# --- private apt state: the pin's Debian suite, never the system's config
+apt_dir="$cache/apt-$DEBIAN_SUITE"
 apt_opts() {
 	echo "-o Dir::Etc::SourceList=$apt_dir/sources.list -o Dir::Etc::SourceParts=/dev/null" \
 	     "-o Dir::State=$apt_dir/state -o Dir::State::Lists=$apt_dir/lists" \
@@ -66,8 +71,8 @@ apt_prepare() {
 	mkdir -p "$apt_dir/state" "$apt_dir/lists/partial" "$apt_dir/cache/archives/partial"
 	keyring=/usr/share/keyrings/debian-archive-keyring.gpg
 	: > "$apt_dir/sources.list"
-	[ -n "$main" ] && echo "deb-src [signed-by=$keyring] $main bullseye main" >> "$apt_dir/sources.list"
-	[ -n "$security" ] && echo "deb-src [signed-by=$keyring] $security bullseye-security main" >> "$apt_dir/sources.list"
+	[ -n "$main" ] && echo "deb-src [signed-by=$keyring] $main $DEBIAN_SUITE main" >> "$apt_dir/sources.list"
+	[ -n "$security" ] && echo "deb-src [signed-by=$keyring] $security $DEBIAN_SUITE-security main" >> "$apt_dir/sources.list"
 	say "updating private apt index from the machine's own Debian mirrors"
 	# shellcheck disable=SC2046
 	apt-get $(apt_opts) -q update >&2 || { say "apt update failed"; return 1; }
@@ -100,7 +105,10 @@ fetch_php() {
 	cached_ok "$php_file" "$PHP_SHA256" && return 0
 	rm -f "$php_file"
 	if apt_prepare; then
-		uris=$(apt_uris "$DEBIAN_PACKAGE")
+		# the pinned Debian version first: an index may list a newer one
+		# that its pool does not serve (bookworm-security's php8.2)
+		uris=$(apt_uris "$DEBIAN_PACKAGE=$DEBIAN_VERSION")
+		[ -n "$uris" ] || uris=$(apt_uris "$DEBIAN_PACKAGE")
 		if apt_download "$uris" "_$PHP_VERSION.orig.tar.xz" "$cache/orig.tar.xz"; then
 			install_verified "$cache/orig.tar.xz" "$php_file" "$PHP_SHA256"
 			rm -f "$cache/orig.tar.xz"
@@ -145,7 +153,7 @@ fetch_debian() {
 	newest=$(apt_uris "$DEBIAN_PACKAGE" | awk '{ print $2 }' | sed -n 's/^.*_\(.*\)\.debian\.tar\.xz$/\1/p')
 	say "Debian no longer offers $DEBIAN_PACKAGE $DEBIAN_VERSION; its signed index offers ${newest:-nothing}."
 	if [ "${PHP_SCGI_DEBIAN_NEWEST:-0}" != 1 ] || [ -z "$newest" ]; then
-		die "update upstream/pin to the new version, or run with PHP_SCGI_DEBIAN_NEWEST=1 to take
+		die "update upstream/$PHP/pin to the new version, or run with PHP_SCGI_DEBIAN_NEWEST=1 to take
   $newest (authenticated by apt's signed index), or name a saved copy with DEBIAN_TARBALL=..."
 	fi
 	apt_download "$(apt_uris "$DEBIAN_PACKAGE")" ".debian.tar.xz" "$deb_file" || die "download of $newest failed"
@@ -153,6 +161,13 @@ fetch_debian() {
 }
 
 fetch_php
-fetch_debian
+# Debian's archive matters only where its security fixes are applied (7.4);
+# a series whose fixes come as upstream releases (8.2) needs it only to be
+# the pinned source package, not with a newer tarball the user names.
+if [ -n "$DEBIAN_FIRST_FIX" ] || [ -z "$user_sha256" ]; then
+	fetch_debian
+else
+	deb_file=
+fi
 echo "$php_file"
 echo "$deb_file"

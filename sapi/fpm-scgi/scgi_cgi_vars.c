@@ -81,6 +81,8 @@ static int scgi_cgi_vars_decode_apache_filename(scgi_env *env) /* {{{ */
  * SCRIPT_FILENAME nor SCRIPT_NAME.  Build them as php-fpm users write
  * "fastcgi_param SCRIPT_FILENAME $document_root$fastcgi_script_name": FPM's
  * cgi.fix_pathinfo logic then splits off PATH_INFO as it does for FastCGI.
+ * A request that names its script by PATH_TRANSLATED instead is FPM's:
+ * it takes the script from there, over SCGI as over FastCGI.
  */
 static int scgi_cgi_vars_resolve_script(scgi_env *env) /* {{{ */
 {
@@ -88,7 +90,8 @@ static int scgi_cgi_vars_resolve_script(scgi_env *env) /* {{{ */
 	char *root, *uri, *path;
 	size_t root_len, uri_len;
 
-	if (scgi_env_get(env, SCGI_VAR("SCRIPT_FILENAME"))) {
+	if (scgi_env_get(env, SCGI_VAR("SCRIPT_FILENAME"))
+			|| scgi_env_get(env, SCGI_VAR("PATH_TRANSLATED"))) {
 		return 0;
 	}
 	uri = scgi_env_get(env, SCGI_VAR("SCRIPT_NAME"));

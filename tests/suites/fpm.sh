@@ -2,7 +2,7 @@
 # FPM's own tests (sapi/fpm/tests) on our tree: php-fpm must behave exactly
 # as on pristine upstream with Debian's fixes.  Each test prints its result;
 # then one check compares every test's result with the one it has on that
-# pristine tree, recorded in upstream/fpm-tests-baseline (a test skipped here
+# pristine tree, recorded in upstream/X.Y/fpm-tests-baseline (a test skipped here
 # that passes upstream is a difference too).
 set -u
 . "$SCGI_TOP/tests/lib/phpt.sh"
@@ -13,13 +13,12 @@ status=$?
 trap 'exit 1' INT TERM HUP
 cat "$out"
 
-# the baseline of the tree's PHP series (upstream/7.4/...), or the one at the top
+# the baseline of the tree's PHP series (upstream/7.4/...)
 have=$(sed -n 's/^# *define PHP_VERSION "\(.*\)"/\1/p' "$SCGI_TREE/main/php_version.h" 2>/dev/null)
 baseline="$SCGI_TOP/upstream/${have%.*}/fpm-tests-baseline"
-[ -f "$baseline" ] || baseline="$SCGI_TOP/upstream/fpm-tests-baseline"
 want=$(sed -n 's/^PHP_VERSION=//p' "$baseline" 2>/dev/null)
 if [ ! -s "$baseline" ]; then
-	echo "SKIP: fpm results as on upstream: no upstream/fpm-tests-baseline for PHP $have (make one as its header says)"
+	echo "SKIP: fpm results as on upstream: no upstream/${have%.*}/fpm-tests-baseline for PHP $have (make one as its header says)"
 elif [ "$want" != "$have" ]; then
 	echo "SKIP: fpm results as on upstream: ${baseline#$SCGI_TOP/} is for PHP $want, the tree is $have"
 else
