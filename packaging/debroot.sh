@@ -6,6 +6,7 @@
 #                                                       making it if missing
 #   packaging/debroot.sh unpack TARBALL DIR            a fresh root in DIR
 #   packaging/debroot.sh run DIR COMMAND...            COMMAND in the root (chroot, /proc mounted)
+#   packaging/debroot.sh mount|umount DIR              /proc for daemons that outlive one run
 #
 # The mirror is the one the machine's own apt sources name; it is written
 # only into the roots, never into the repository or the system's apt config.
@@ -26,14 +27,22 @@ system_mirror() {
 	} | sed 's:/*$::' | grep -E "/$1\$" | head -n 1
 }
 
-# run DIR COMMAND...: chroot with /proc, unmounted whatever COMMAND does
+# run DIR COMMAND...: COMMAND chrooted into DIR, with /proc.  A /proc that
+# was mounted before (debroot.sh mount, for daemons that outlive one
+# command) stays; one mounted here is unmounted whatever COMMAND does.
 run() {
 	dir=$1; shift
-	mountpoint -q "$dir/proc" || mount -t proc proc "$dir/proc"
+	mounted_here=
+	if ! mountpoint -q "$dir/proc"; then
+		mount -t proc proc "$dir/proc"
+		mounted_here=1
+	fi
 	rc=0
 	LC_ALL=C.UTF-8 DEBIAN_FRONTEND=noninteractive PATH=/usr/sbin:/usr/bin:/sbin:/bin \
 		chroot "$dir" "$@" || rc=$?
-	umount "$dir/proc" 2>/dev/null || umount -l "$dir/proc" 2>/dev/null || true
+	if [ -n "$mounted_here" ]; then
+		umount "$dir/proc" 2>/dev/null || umount -l "$dir/proc" 2>/dev/null || true
+	fi
 	return $rc
 }
 
@@ -96,6 +105,8 @@ case "$cmd" in
 tarball) tarball "$@" ;;
 unpack) unpack "$@" ;;
 run) run "$@" ;;
+mount) mountpoint -q "$1/proc" || mount -t proc proc "$1/proc" ;;
+umount) ! mountpoint -q "$1/proc" || umount "$1/proc" || umount -l "$1/proc" ;;
 sources) apt_sources "$@" ;;
 *) die "unknown command $cmd" ;;
 esac
