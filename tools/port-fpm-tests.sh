@@ -3,7 +3,9 @@
 # from the tree's sapi/fpm/tests, except those listed (with the reason) in
 # sapi/fpm-scgi/tests/fpm-tests-not-ported.  The tests are upstream's, read
 # at assembly time, not copies kept in this repository; only the title
-# changes, and their includes resolve to sapi/fpm-scgi/tests, which runs
+# changes, and Apache's proxy:fcgi:// prefix in SCRIPT_FILENAME becomes the
+# proxy:scgi:// that mod_proxy_scgi sends (PHP 8's tests of FPM's Apache
+# path handling); their includes resolve to sapi/fpm-scgi/tests, which runs
 # FPM's Tester against php-fpm-scgi with an SCGI client.
 #
 #   tools/port-fpm-tests.sh TREE
@@ -25,5 +27,6 @@ for test in "$from"/*.phpt; do
 		continue
 	fi
 	# "--TEST--" is followed by the title: mark it, keep everything else
-	awk 'NR == 2 && prev == "--TEST--" { $0 = "FPM over SCGI: " $0 } { print; prev = $0 }' "$test" > "$to/$name"
+	awk 'NR == 2 && prev == "--TEST--" { $0 = "FPM over SCGI: " $0 } { print; prev = $0 }' "$test" \
+		| sed 's|proxy:fcgi://|proxy:scgi://|g' > "$to/$name"
 done

@@ -6,8 +6,8 @@ $(SAPI_FPM_SCGI_PATH): $(PHP_GLOBAL_OBJS) $(PHP_BINARY_OBJS) $(PHP_FPM_SCGI_OBJS
 # PHP's makefiles know no header dependencies.  The SCGI layer's and FPM's
 # headers define structs both sides must agree on (fpm_scgi_pool.h sits in
 # FPM's pool config): rebuild every php-fpm-scgi object when one changes.
-$(PHP_FPM_SCGI_OBJS): $(top_srcdir)/sapi/fpm-scgi/*.h $(top_srcdir)/sapi/fpm-scgi/fcgi-api/fastcgi.h \
-	$(top_srcdir)/sapi/fpm/fpm/*.h $(top_builddir)/main/php_config.h
+$(PHP_FPM_SCGI_OBJS): $(top_srcdir)/sapi/fpm-scgi/*.h $(top_srcdir)/sapi/fpm/fpm/*.h \
+	$(top_builddir)/main/php_config.h
 
 install-fpm-scgi: $(SAPI_FPM_SCGI_PATH)
 	@echo "Installing PHP FPM-SCGI binary:   $(INSTALL_ROOT)$(sbindir)/"

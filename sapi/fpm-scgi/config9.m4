@@ -16,8 +16,10 @@ if test "$PHP_FPM_SCGI" != "no"; then
   PHP_OUTPUT(sapi/fpm-scgi/php-fpm-scgi.conf sapi/fpm-scgi/www.conf sapi/fpm-scgi/php-fpm-scgi.service sapi/fpm-scgi/php-fpm-scgi.8)
   PHP_ADD_MAKEFILE_FRAGMENT([$abs_srcdir/sapi/fpm-scgi/Makefile.frag])
 
-  dnl fcgi-api/ first: FPM's #include "fastcgi.h" must find the renaming header
-  PHP_FPM_SCGI_CFLAGS="-I$abs_srcdir/sapi/fpm-scgi/fcgi-api -I$abs_srcdir/sapi/fpm-scgi -I$abs_srcdir/sapi/fpm/fpm -I$abs_srcdir/sapi/fpm -DPHP_FPM_SCGI=1 -DZEND_ENABLE_STATIC_TSRMLS_CACHE=1"
+  dnl scgi_fcgi_names.h is read first by every source (-include), whatever
+  dnl the order of -I flags, which PHP 8 puts after main/'s: FPM's calls of
+  dnl main/fastcgi.h's API become calls of the SCGI adapter
+  PHP_FPM_SCGI_CFLAGS="-include $abs_srcdir/sapi/fpm-scgi/scgi_fcgi_names.h -I$abs_srcdir/sapi/fpm-scgi -I$abs_srcdir/sapi/fpm/fpm -I$abs_srcdir/sapi/fpm -DPHP_FPM_SCGI=1 -DZEND_ENABLE_STATIC_TSRMLS_CACHE=1"
 
   PHP_FPM_SCGI_FILES="scgi_parser.c \
     scgi_env.c \

@@ -24,7 +24,9 @@
  * against memory_limit, as it does not in php-fpm, where it is in a file.
  * The stream PHP gets is read-only over buf[0 .. len) of this request;
  * the next request refills the buffer only after PHP has freed the
- * previous stream with the rest of the request's resources.
+ * previous stream with the rest of the request's resources.  Since PHP
+ * 8.1 a memory stream holds a zend_string: there the buffer is one, a
+ * persistent string that the stream takes a reference to, not a copy.
  */
 
 #include "fpm_config.h"
@@ -39,10 +41,60 @@
 
 #include "scgi_body.h"
 
-static char  *body_buf;
+static char  *body_buf;         /* PHP 8.1+: ZSTR_VAL(body_str) */
 static size_t body_buf_size;
+#if PHP_VERSION_ID >= 80100
+static zend_string *body_str;
+#endif
 static size_t body_max_in_memory;
 static int  (*next_activate)(void);
+
+/* Room for a body of length bytes in the buffer; 0 if there is none. */
+static int scgi_body_make_room(size_t length)
+{
+#if PHP_VERSION_ID >= 80100
+	/* one that a stream of a past request still holds is theirs now:
+	 * it is never written again */
+	if (body_str && GC_REFCOUNT(body_str) > 1) {
+		zend_string_release(body_str);
+		body_str = NULL;
+		body_buf = NULL;
+		body_buf_size = 0;
+	}
+	if (length > body_buf_size) {
+		if (body_str) {
+			zend_string_release(body_str);
+		}
+		body_str = zend_string_alloc(length, 1);
+		body_buf = ZSTR_VAL(body_str);
+		body_buf_size = length;
+	}
+#else
+	if (length > body_buf_size) {
+		char *bigger = realloc(body_buf, length);
+
+		if (!bigger) {
+			return 0;  /* PHP's temp stream will do */
+		}
+		body_buf = bigger;
+		body_buf_size = length;
+	}
+#endif
+	return 1;
+}
+
+/* The stream of the first len bytes of the buffer. */
+static php_stream *scgi_body_stream(size_t len)
+{
+#if PHP_VERSION_ID >= 80100
+	ZSTR_LEN(body_str) = len;
+	ZSTR_VAL(body_str)[len] = '\0';
+	zend_string_forget_hash_val(body_str);
+	return php_stream_memory_open(TEMP_STREAM_READONLY, body_str);
+#else
+	return php_stream_memory_open(TEMP_STREAM_READONLY, body_buf, len);
+#endif
+}
 
 /* Read the request's whole body into the buffer and make it PHP's request
  * body.  0 if this request is not for us (nothing was read). */
@@ -55,14 +107,8 @@ static int scgi_body_read_into_memory(void)
 			|| SG(request_info).request_body || SG(post_read) || SG(read_post_bytes) > 0) {
 		return 0;
 	}
-	if ((size_t) length > body_buf_size) {
-		char *bigger = realloc(body_buf, (size_t) length);
-
-		if (!bigger) {
-			return 0;  /* PHP's temp stream will do */
-		}
-		body_buf = bigger;
-		body_buf_size = (size_t) length;
+	if (!scgi_body_make_room((size_t) length)) {
+		return 0;  /* PHP's temp stream will do */
 	}
 
 	/* The SAPI's reader loops until it has it all or the body breaks off;
@@ -71,7 +117,7 @@ static int scgi_body_read_into_memory(void)
 	/* all of it or all there will be: nothing more to read from the socket */
 	SG(post_read) = 1;
 
-	SG(request_info).request_body = php_stream_memory_open(TEMP_STREAM_READONLY, body_buf, got);
+	SG(request_info).request_body = scgi_body_stream(got);
 	return 1;
 }
 
@@ -119,7 +165,14 @@ void scgi_body_install(size_t max_in_memory)
 
 void scgi_body_shutdown(void)
 {
+#if PHP_VERSION_ID >= 80100
+	if (body_str) {
+		zend_string_release(body_str);
+		body_str = NULL;
+	}
+#else
 	free(body_buf);
+#endif
 	body_buf = NULL;
 	body_buf_size = 0;
 }

@@ -9,7 +9,7 @@
 
 /*
  * The FastCGI API that FPM's sources call (main/fastcgi.h), implemented
- * over an SCGI connection.  fcgi-api/fastcgi.h renames every function to
+ * over an SCGI connection.  scgi_fcgi_names.h renames every function to
  * the scgi_fcgi_* names defined here.  This file only translates; the
  * protocol is scgi_parser.c and scgi_conn.c.
  */
@@ -161,15 +161,16 @@ void scgi_fcgi_set_in_shutdown(int new_value)
 /* }}} */
 
 /* {{{ requests */
-fcgi_request *scgi_fcgi_init_request(int listen_socket, void (*on_accept)(), void (*on_read)(), void (*on_close)())
+/* (void) callbacks: PHP 8's prototype, and compatible with 7.4's () */
+fcgi_request *scgi_fcgi_init_request(int listen_socket, void (*on_accept)(void), void (*on_read)(void), void (*on_close)(void))
 {
 	scgi_conn_limits limits;
 	scgi_conn_hooks hooks;
 
 	scgi_fcgi_limits_of_pool(&limits);
-	hooks.on_accept = on_accept ? (void (*)(void)) on_accept : scgi_fcgi_hook_none;
-	hooks.on_read = on_read ? (void (*)(void)) on_read : scgi_fcgi_hook_none;
-	hooks.on_close = on_close ? (void (*)(void)) on_close : scgi_fcgi_hook_none;
+	hooks.on_accept = on_accept ? on_accept : scgi_fcgi_hook_none;
+	hooks.on_read = on_read ? on_read : scgi_fcgi_hook_none;
+	hooks.on_close = on_close ? on_close : scgi_fcgi_hook_none;
 	hooks.on_bad_request = scgi_fcgi_log_bad_request;
 	hooks.on_disallowed = scgi_fcgi_log_disallowed;
 	/* once per worker, PHP's modules are up: the body reader of this pool */
@@ -267,9 +268,25 @@ char *scgi_fcgi_quick_putenv(fcgi_request *req, char *var, int var_len, unsigned
 	return scgi_env_put(&req->env, var, (uint32_t) var_len, hash_value, val);
 }
 
+/* fcgi_apply_func takes the name as const char * since PHP 8, as char *
+ * in 7.4: called from here it takes either, without a cast */
+typedef struct {
+	fcgi_apply_func func;
+	zval           *array;
+} scgi_fcgi_load_ctx;
+
+static void scgi_fcgi_load_one(char *name, unsigned int name_len, char *value, unsigned int value_len, void *arg)
+{
+	scgi_fcgi_load_ctx *ctx = arg;
+
+	ctx->func(name, name_len, value, value_len, ctx->array);
+}
+
 void scgi_fcgi_loadenv(fcgi_request *req, fcgi_apply_func func, zval *array)
 {
-	scgi_env_apply(&req->env, func, array);
+	scgi_fcgi_load_ctx ctx = { func, array };
+
+	scgi_env_apply(&req->env, scgi_fcgi_load_one, &ctx);
 }
 
 int scgi_fcgi_has_env(fcgi_request *req)

@@ -8,16 +8,18 @@
 */
 
 /*
- * FPM's sources speak to their connection through main/fastcgi.h.  When
- * sapi/fpm-scgi compiles them, this directory comes first on the include
- * path, so their #include "fastcgi.h" lands here: every function of that
- * API is renamed to its SCGI implementation in scgi_fcgi_adapter.c, then
- * the real header is read for the types and declarations.  php-fpm-scgi
- * does not link main/fastcgi.c at all.
+ * FPM's sources speak to their connection through main/fastcgi.h's API.
+ * config9.m4 has the compiler read this file before every source of
+ * php-fpm-scgi (-include), so that when a source includes main/fastcgi.h
+ * every function of that API is declared, and called, under the name of
+ * its SCGI implementation in scgi_fcgi_adapter.c.  php-fpm-scgi does not
+ * link main/fastcgi.c at all.  Being read first, whatever the include path's
+ * order (PHP 8's PHP_ADD_SOURCES_X puts a SAPI's -I after main/'s), this
+ * file only defines names; it includes nothing.
  */
 
-#ifndef SCGI_FCGI_API_H
-#define SCGI_FCGI_API_H
+#ifndef SCGI_FCGI_NAMES_H
+#define SCGI_FCGI_NAMES_H
 
 #define _fcgi_request              scgi_conn
 #define fcgi_init                  scgi_fcgi_init
@@ -51,6 +53,4 @@
 #define fcgi_set_mgmt_var          scgi_fcgi_set_mgmt_var
 #define fcgi_free_mgmt_var_cb      scgi_fcgi_free_mgmt_var_cb
 
-#include_next "fastcgi.h"
-
-#endif /* SCGI_FCGI_API_H */
+#endif /* SCGI_FCGI_NAMES_H */
