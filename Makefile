@@ -26,7 +26,7 @@ endif
 
 export PHP_SCGI_CACHE PHP
 
-.PHONY: all deps tree build stock run check test bench dist clean
+.PHONY: all deps tree build stock run check test bench dist deb clean
 
 all: build
 
@@ -57,6 +57,10 @@ bench: build stock
 
 dist: tree
 	@tools/dist.sh $(BUILD) $(PHP_VERSION)
+
+# phpX.Y-fpm-scgi_<version>_amd64.deb on the distribution's engine (packaging/)
+deb: tree
+	@packaging/build-deb.sh $(TREE) $(BUILD)/deb
 
 clean:
 	rm -rf $(BUILD)

@@ -57,6 +57,7 @@ say "unpacking the $suite build root"
 src=$work/root/build/$pkg-$DEB_VERSION
 mkdir -p "$src/sapi/fpm"
 cp -a "$tree/sapi/fpm/fpm" "$src/sapi/fpm/fpm"
+cp "$tree/sapi/fpm/config.m4" "$src/sapi/fpm/config.m4"
 cp -a "$tree/sapi/fpm-scgi" "$src/sapi/fpm-scgi"
 cp -a "$top/packaging/distro/." "$src/"
 cp "$top/LICENSE" "$src/LICENSE"
