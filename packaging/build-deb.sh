@@ -87,7 +87,7 @@ if ! "$top/packaging/debroot.sh" run "$work/root" sh -c "cd /build/$pkg-$DEB_VER
 	tail -n 40 "$out/build.log" >&2
 	die "dpkg-buildpackage failed (whole log: $out/build.log)"
 fi
-"$top/packaging/debroot.sh" run "$work/root" sh -c "cd /build && lintian --info --display-info --pedantic ${pkg}_${DEB_VERSION}_*.changes" \
+"$top/packaging/debroot.sh" run "$work/root" sh -c "cd /build && lintian --display-info --pedantic --show-overrides ${pkg}_${DEB_VERSION}_*.changes" \
 	> "$out/lintian.log" 2>&1 || true
 rm -f "$out/${pkg}_"*.deb
 cp "$work/root/build/${pkg}_${DEB_VERSION}_"*.deb "$work/root/build/${pkg}_${DEB_VERSION}_"*.buildinfo \
