@@ -140,8 +140,9 @@ dpkg-deb -f "$deb" Depends | grep -q "libphp$phpv-embed (>= $engine)" \
 	|| fail "Depends: no libphp$phpv-embed (>= $engine): $(dpkg-deb -f "$deb" Depends)"
 
 # --- a fresh Debian root with Debian's PHP, web server, database, WordPress
-# (iputils-ping: wordpress's setup-mysql pings the site's host)
-runtime="nginx php$phpv-fpm php$phpv-mysql php$phpv-gd php$phpv-intl mariadb-server wordpress iputils-ping curl logrotate systemd procps"
+# (iputils-ping: wordpress's setup-mysql pings the site's host; its
+# Recommends are not installed, the default theme is)
+runtime="nginx php$phpv-fpm php$phpv-mysql php$phpv-gd php$phpv-intl mariadb-server wordpress wordpress-theme-twentytwentythree iputils-ping curl logrotate systemd procps"
 if ! tarball=$("$debroot" tarball "$suite" "$runtime" 2> "$work/root.log"); then
 	tail -n 20 "$work/root.log"
 	fail "root: could not make the $suite root"; exit 1
@@ -343,7 +344,12 @@ fi
 
 # --- WordPress from Debian's package, on MariaDB, through nginx
 phase "pages, extensions, reloads, logrotate"
-if R bash /usr/share/doc/wordpress/examples/setup-mysql -n wordpress 127.0.0.1 > "$work/wp-setup.log" 2>&1; then
+# The database as an administrator makes one (MariaDB's root by its socket);
+# Debian's setup-mysql then writes /etc/wordpress/config-127.0.0.1.php for
+# it (-e: an existing database, -u: its user, the password on stdin).
+if R mariadb -e "CREATE DATABASE wordpress; CREATE USER wordpress@localhost IDENTIFIED BY 'wp-scgi-pass'; \
+		GRANT ALL ON wordpress.* TO wordpress@localhost;" > "$work/wp-setup.log" 2>&1 \
+	&& echo wp-scgi-pass | R bash /usr/share/doc/wordpress/examples/setup-mysql -e wordpress -u wordpress 127.0.0.1 >> "$work/wp-setup.log" 2>&1; then
 	R chown -R www-data:www-data /var/lib/wordpress/wp-content
 	timeout 240 python3 "$top/tests/deb/wordpress.py" "http://127.0.0.1:$wp_port"
 	[ $? = 124 ] && fail "wordpress: did not finish within 240s"
