@@ -54,6 +54,20 @@ say "unpacking the $suite build root"
 "$top/packaging/debroot.sh" run "$work/root" sh -c 'apt-get -q update && apt-get -q -y dist-upgrade' > "$work/update.log" 2>&1 \
 	|| { tail -n 20 "$work/update.log" >&2; die "apt in the build root failed"; }
 
+# FPM's sources are the tree's; the engine is the newest the suite serves.
+# Debian's php8.2 gets security fixes as upstream releases whose source the
+# archive here may not serve: say so when FPM is older than the engine.
+fpm_version=$(sed -n 's/^#define PHP_VERSION "\(.*\)"/\1/p' "$tree/main/php_version.h")
+engine_version=$("$top/packaging/debroot.sh" run "$work/root" dpkg-query -W -f='${Version}' "libphp$phpv-embed")
+skew=
+case "$engine_version" in
+"$fpm_version"-*) ;;
+*) skew=1
+	say "warning: FPM's sources are PHP $fpm_version's, the engine is libphp$phpv-embed $engine_version:"
+	say "  FPM fixes of the releases between are not in the package (see its README.Debian);"
+	say "  PHP_TARBALL=php-${engine_version%%-*}.tar.xz PHP_SHA256=... builds FPM from that release" ;;
+esac
+
 src=$work/root/build/$pkg-$DEB_VERSION
 mkdir -p "$src/sapi/fpm"
 cp -a "$tree/sapi/fpm/fpm" "$src/sapi/fpm/fpm"
@@ -70,6 +84,28 @@ for f in $(cd "$top/packaging/debian" && find . -type f); do
 	sed "s/@PHPV@/$phpv/g" "$top/packaging/debian/$f" > "$dest"
 	[ -x "$top/packaging/debian/$f" ] && chmod +x "$dest"
 done
+cat > "$src/debian/README.Debian" <<README
+$pkg for Debian
+$(echo "$pkg for Debian" | sed 's/./-/g')
+
+This php-fpm-scgi runs on Debian's PHP $phpv engine, /usr/lib/libphp$phpv.so
+of libphp$phpv-embed: the engine, its extensions and their security updates
+are Debian's, and arrive with apt upgrade without a rebuild of this package.
+
+Its own code is FPM (the process manager) from PHP $fpm_version's sources with
+php-fpm-scgi's patches, and the SCGI layer.  It was built against
+libphp$phpv-embed $engine_version.
+$( [ -n "$skew" ] && printf '%s\n' "
+FPM's sources here are older than the engine: fixes that PHP releases after
+$fpm_version made to FPM's own code (sapi/fpm) are not in this package until it
+is rebuilt from a newer PHP $phpv tarball (see php-fpm-scgi's README.md).")
+
+Configuration: /etc/php/$phpv/fpm-scgi (php.ini, php-fpm-scgi.conf, pool.d/),
+extensions with "phpenmod -v $phpv -s fpm-scgi NAME", the service
+$pkg.service, the pool's socket /run/php/$pkg.sock.  nginx:
+/etc/nginx/snippets/scgi-php.conf; Apache: a2enmod proxy_scgi && a2enconf $pkg.
+README
+
 # The PHP license in full, as copyright's last paragraph
 sed -e 's/^$/./' -e 's/^/ /' "$top/LICENSE" >> "$src/debian/copyright"
 cat > "$src/debian/changelog" <<CHANGELOG
@@ -93,6 +129,6 @@ rm -f "$out/${pkg}_"*.deb
 cp "$work/root/build/${pkg}_${DEB_VERSION}_"*.deb "$work/root/build/${pkg}_${DEB_VERSION}_"*.buildinfo \
 	"$work/root/build/${pkg}_${DEB_VERSION}_"*.changes "$out/"
 # the engine the package was built against, for the tests
-"$top/packaging/debroot.sh" run "$work/root" dpkg-query -W -f='${Version}\n' "libphp$phpv-embed" > "$out/engine-version"
+echo "$engine_version" > "$out/engine-version"
 say "$(ls "$out/${pkg}_${DEB_VERSION}_"*.deb)"
 say "lintian: $(grep -c '^[EW]:' "$out/lintian.log" || true) errors/warnings (see $out/lintian.log)"
