@@ -44,7 +44,7 @@ out=$(cd "$out" && pwd)
 work=$(mktemp -d "${TMPDIR:-/tmp}/build-deb.XXXXXX")
 cleanup() {
 	umount "$work/root/proc" 2>/dev/null || true
-	rm -rf "$work"
+	rm -rf --one-file-system "$work"
 }
 trap cleanup EXIT INT TERM
 

@@ -76,7 +76,7 @@ tarball() {
 	command -v debootstrap >/dev/null || apt-get install -y -q debootstrap >&2 || die "cannot install debootstrap"
 	mkdir -p "$cache"
 	work=$(mktemp -d "$cache/.make.XXXXXX")
-	trap 'umount "$work/root/proc" 2>/dev/null || true; rm -rf "$work"' EXIT
+	trap 'umount "$work/root/proc" 2>/dev/null || true; rm -rf --one-file-system "$work"' EXIT
 	if [ -z "$extra" ]; then
 		mirror=$(system_mirror debian)
 		[ -n "$mirror" ] || die "no Debian mirror in the machine's apt sources"
@@ -96,7 +96,7 @@ tarball() {
 	run "$work/root" apt-get clean
 	rm -f "$work/root/usr/sbin/policy-rc.d"
 	tar -C "$work/root" -cf "$out.part" . && mv "$out.part" "$out"
-	rm -rf "$work"; trap - EXIT
+	rm -rf --one-file-system "$work"; trap - EXIT
 	echo "$out"
 }
 

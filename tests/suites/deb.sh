@@ -66,7 +66,7 @@ cleanup() {
 		kill -KILL "$p" 2>/dev/null
 	done
 	"$debroot" umount "$root" 2>/dev/null
-	if [ "${DEB_KEEP:-0}" = 1 ]; then echo "deb: kept $work"; else rm -rf "$work"; fi
+	if [ "${DEB_KEEP:-0}" = 1 ]; then echo "deb: kept $work"; else rm -rf --one-file-system "$work"; fi
 }
 trap cleanup EXIT
 trap 'exit 1' INT TERM HUP
@@ -98,15 +98,22 @@ get() {
 status() { cat "$work/status"; }
 json() { python3 -c 'import json,sys; v=json.load(open(sys.argv[1])); print(eval(sys.argv[2], {"v": v}))' "$work/body" "$1" 2>/dev/null; }
 # reload like the unit's ExecReload (USR2 to the master), then wait until
-# the new workers answer
+# the re-executed master says it is ready (until then the old workers may
+# still answer) and a page comes back
 reload_scgi() {
+	log=$root/var/log/$pkg.log
+	ready=$(grep -c 'ready to handle connections' "$log" 2>/dev/null)
 	kill -USR2 "$(cat "$root/run/php/$pkg.pid")"
 	i=0
 	while [ $i -lt 100 ]; do
 		sleep 0.2
-		[ -S "$root$sock" ] && get "$scgi_port" /info.php > /dev/null && [ "$(status)" = 200 ] && return 0
+		if [ "$(grep -c 'ready to handle connections' "$log" 2>/dev/null)" -gt "${ready:-0}" ] \
+			&& get "$scgi_port" /info.php > /dev/null && [ "$(status)" = 200 ]; then
+			return 0
+		fi
 		i=$((i + 1))
 	done
+	echo "deb: reload: no new master ready after 20s (ready lines before: $ready, now: $(grep -c 'ready to handle connections' "$log"))"
 	return 1
 }
 
@@ -324,6 +331,15 @@ if reload_scgi && get "$scgi_port" /info.php > /dev/null && json '" ".join(v["ex
 else
 	fail "phpenmod: gd not loaded after reload"
 fi
+# an extension package installed after ours is enabled for fpm-scgi by its
+# own postinst (php-common's php_invoke ... ALL finds our SAPI registration)
+if R apt-get -q -y install "php$phpv-bcmath" > "$work/bcmath.log" 2>&1 && R test -e "$etc/conf.d/20-bcmath.ini" \
+	&& reload_scgi && get "$scgi_port" /info.php > /dev/null && json '" ".join(v["extensions"])' | grep -qw bcmath; then
+	pass "php$phpv-bcmath installed afterwards is enabled for fpm-scgi by its own postinst"
+else
+	tail -n 3 "$work/bcmath.log"; ls "$root$etc/conf.d" | tr '\n' ' '; echo
+	fail "an extension installed after the package is not enabled for fpm-scgi"
+fi
 [ "$(cat "$root/run/php/$pkg.pid")" = "$pid_scgi" ] && kill -0 "$pid_scgi" && pass "reloads keep the master" \
 	|| fail "the master changed over reloads"
 
@@ -358,7 +374,9 @@ else
 fi
 phase "wordpress"
 
-# --- upgrade to the next build keeps a changed pool file
+# --- upgrade to the next version keeps a changed pool file (the same build
+# repacked under the next version number: what dpkg does with conffiles and
+# the maintainer scripts is the same as for a rebuild, at no build's cost)
 sed -i 's/^pm.max_children = .*/pm.max_children = 7/' "$root$etc/pool.d/www.conf"
 next=$work/next
 rm -rf "$next" && dpkg-deb -R "$deb" "$next"
@@ -377,15 +395,21 @@ fi
 # --- purge: nothing of ours left, php-fpm untouched
 stop_daemon nginx; stop_daemon scgi || fail "php-fpm-scgi did not stop on TERM"
 stop_daemon fpm; stop_daemon mariadb
-fpm_state > "$work/fpm-after"
+# (less php$phpv-bcmath, installed on purpose: its own links for every SAPI)
+fpm_state | grep -v bcmath > "$work/fpm-after"
 if cmp -s "$work/fpm-before" "$work/fpm-after"; then
 	pass "php-fpm$phpv's files and conf.d are as before install (through install, upgrade, enmod/dismod)"
 else
 	diff "$work/fpm-before" "$work/fpm-after" | head -n 20; fail "php-fpm$phpv changed"
 fi
+# the extension installed after us goes first, and takes its fpm-scgi link
+R apt-get -q -y purge "php$phpv-bcmath" > "$work/bcmath-purge.log" 2>&1
+! R test -L "$etc/conf.d/20-bcmath.ini" && pass "purging php$phpv-bcmath removes its fpm-scgi link too" \
+	|| fail "php$phpv-bcmath's purge left $etc/conf.d/20-bcmath.ini"
 if R apt-get -q -y purge "$pkg" > "$work/purge.log" 2>&1; then
 	files_now > "$work/files-after"
-	left=$(comm -3 "$work/files-before" "$work/files-after")
+	# (less what php$phpv-bcmath's purge leaves: Debian's state for every SAPI)
+	left=$(comm -3 "$work/files-before" "$work/files-after" | grep -v '/disabled_by_maint\(/bcmath\)*$')
 	logs=$(ls "$root/var/log" | grep fpm-scgi)
 	if [ -z "$left$logs" ]; then
 		pass "purge leaves nothing behind (and removes nothing that was there)"
