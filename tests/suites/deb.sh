@@ -5,11 +5,11 @@
 # chroot, as root; no systemd: the daemon starts as the unit's ExecStart
 # line says), beside Debian's php8.2-fpm, with Debian's nginx, MariaDB,
 # php8.2-mysql, -gd, -intl and wordpress, and checks: lintian, what links
-# where, pages through the shipped nginx snippet, php_sapi_name(), OPcache
-# really caching, the extensions, phpenmod/phpdismod after a reload,
-# logrotate's reopen, refusal of another engine, php8.2-fpm untouched,
-# upgrade keeping a changed pool file, WordPress end to end, purge leaving
-# nothing.
+# where, pages through the shipped nginx snippet and the Apache conf,
+# php_sapi_name(), OPcache really caching, the extensions (and one installed
+# afterwards), phpenmod/phpdismod after a reload, logrotate's reopen,
+# refusal of another engine, php8.2-fpm untouched, upgrade keeping a changed
+# pool file, WordPress end to end, purge leaving nothing.
 #
 #   tests/suites/deb.sh            (SCGI_TOP: the repository)
 #
@@ -148,8 +148,9 @@ dpkg-deb -f "$deb" Depends | grep -q "libphp$phpv-embed (>= $engine)" \
 
 # --- a fresh Debian root with Debian's PHP, web server, database, WordPress
 # (iputils-ping: wordpress's setup-mysql pings the site's host; its
-# Recommends are not installed, the default theme is)
-runtime="nginx php$phpv-fpm php$phpv-mysql php$phpv-gd php$phpv-intl mariadb-server wordpress wordpress-theme-twentytwentythree iputils-ping curl logrotate systemd procps"
+# Recommends are not installed, the default theme is; apache2 for the
+# shipped Apache conf)
+runtime="nginx apache2 php$phpv-fpm php$phpv-mysql php$phpv-gd php$phpv-intl mariadb-server wordpress wordpress-theme-twentytwentythree iputils-ping curl logrotate systemd procps"
 if ! tarball=$("$debroot" tarball "$suite" "$runtime" 2> "$work/root.log"); then
 	tail -n 20 "$work/root.log"
 	fail "root: could not make the $suite root"; exit 1
@@ -171,7 +172,8 @@ files_now() {
 	R sh -c 'find / -xdev \( -path /proc -o -path /tmp -o -path /run -o -path /var/cache -o -path /var/lib/apt \
 		-o -path /var/lib/dpkg -o -path /var/log -o -path /var/lib/mysql -o -path /var/lib/nginx \
 		-o -path /var/lib/wordpress -o -path /etc/wordpress -o -path /var/www/scgi-test \
-		-o -path /var/lib/logrotate -o -path /var/lib/php/sessions -o -path /etc/nginx/sites-enabled \) -prune -o -print | sort'
+		-o -path /var/lib/logrotate -o -path /var/lib/php/sessions -o -path /etc/nginx/sites-enabled \
+		-o -path /etc/apache2/mods-enabled -o -path /var/lib/apache2/module -o -path /var/www/html \) -prune -o -print | sort'
 }
 
 # --- install
@@ -306,6 +308,31 @@ get "$fcgi_port" /info.php > /dev/null
 [ "$(json 'v["sapi"]')" = fpm-fcgi ] && pass "Debian's php-fpm$phpv still serves (FastCGI) beside it" \
 	|| fail "php-fpm$phpv: HTTP $(status): $(cat "$work/body")"
 
+# --- Apache with the shipped conf (a2enconf); mod_php, which wordpress
+# pulled in, would take .php itself: out of the way
+if [ -x "$root/usr/sbin/a2enconf" ]; then
+	apache_port=$(free_port)
+	R a2dismod -q "php$phpv" > "$work/a2.log" 2>&1
+	if R a2enmod -q proxy_scgi >> "$work/a2.log" 2>&1 && R a2enconf -q "$pkg" >> "$work/a2.log" 2>&1; then
+		echo "Listen 127.0.0.1:$apache_port" > "$root/etc/apache2/ports.conf"
+		sed -i "s/<VirtualHost \*:80>/<VirtualHost *:$apache_port>/" "$root/etc/apache2/sites-available/000-default.conf"
+		cp "$top/tests/deb/info.php" "$root/var/www/html/"
+		mkdir -p "$root/var/run/apache2" "$root/var/lock/apache2"
+		# its own session: stopping, httpd signals its whole process group
+		start_daemon apache setsid sh -c '. /etc/apache2/envvars && exec /usr/sbin/apache2 -DFOREGROUND'
+		if wait_for_port "$apache_port" 20 && get "$apache_port" /info.php > /dev/null && [ "$(json 'v["sapi"]')" = fpm-scgi ]; then
+			pass "Apache: a2enmod proxy_scgi + a2enconf $pkg serve PHP through php-fpm-scgi"
+		else
+			cat "$work/apache.out" "$work/body"; fail "Apache: HTTP $(status) through a2enconf $pkg"
+		fi
+		stop_daemon apache
+	else
+		cat "$work/a2.log"; fail "Apache: a2enmod proxy_scgi / a2enconf $pkg failed"
+	fi
+else
+	echo "SKIP: deb Apache: apache2 (a2enconf) is not in the root"
+fi
+
 # --- MySQL
 if wait_for_path "$root/run/mysqld/mysqld.sock" 30 && R mariadb -e "CREATE DATABASE scgitest; \
 	CREATE USER scgitest@localhost IDENTIFIED BY 'scgitest'; GRANT ALL ON scgitest.* TO scgitest@localhost;" 2> "$work/mysql.err"; then
@@ -409,7 +436,10 @@ R apt-get -q -y purge "php$phpv-bcmath" > "$work/bcmath-purge.log" 2>&1
 if R apt-get -q -y purge "$pkg" > "$work/purge.log" 2>&1; then
 	files_now > "$work/files-after"
 	# (less what php$phpv-bcmath's purge leaves: Debian's state for every SAPI)
-	left=$(comm -3 "$work/files-before" "$work/files-after" | grep -v '/disabled_by_maint\(/bcmath\)*$')
+	# (and the empty state directories a2enconf made for the administrator:
+	# Apache's; what a2enconf recorded about our conf must be gone)
+	left=$(comm -3 "$work/files-before" "$work/files-after" | grep -v -e '/disabled_by_maint\(/bcmath\)*$' \
+		-e '^	/var/lib/apache2/conf/\(en\|dis\)abled_by_admin$')
 	logs=$(ls "$root/var/log" | grep fpm-scgi)
 	if [ -z "$left$logs" ]; then
 		pass "purge leaves nothing behind (and removes nothing that was there)"
