@@ -5,7 +5,9 @@
 # at assembly time, not copies kept in this repository; only the title
 # changes, and Apache's proxy:fcgi:// prefix in SCRIPT_FILENAME becomes the
 # proxy:scgi:// that mod_proxy_scgi sends (PHP 8's tests of FPM's Apache
-# path handling); their includes resolve to sapi/fpm-scgi/tests, which runs
+# path handling), and a path to the tree's top from the test's directory
+# gets one more ../ (they run from sapi/fpm-scgi/tests/fpm, one level
+# deeper); their includes resolve to sapi/fpm-scgi/tests, which runs
 # FPM's Tester against php-fpm-scgi with an SCGI client.
 #
 #   tools/port-fpm-tests.sh TREE
@@ -28,5 +30,6 @@ for test in "$from"/*.phpt; do
 	fi
 	# "--TEST--" is followed by the title: mark it, keep everything else
 	awk 'NR == 2 && prev == "--TEST--" { $0 = "FPM over SCGI: " $0 } { print; prev = $0 }' "$test" \
-		| sed 's|proxy:fcgi://|proxy:scgi://|g' > "$to/$name"
+		| sed -e 's|proxy:fcgi://|proxy:scgi://|g' -e "s|__DIR__ \. '/\.\./\.\./\.\./|__DIR__ . '/../../../../|g" \
+		> "$to/$name"
 done

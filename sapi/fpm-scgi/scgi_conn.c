@@ -319,15 +319,19 @@ static int scgi_conn_load_env(scgi_conn *conn) /* {{{ */
  * SCRIPT_FILENAME nor SCRIPT_NAME.  Build them as php-fpm users write
  * "fastcgi_param SCRIPT_FILENAME $document_root$fastcgi_script_name": FPM's
  * cgi.fix_pathinfo logic then splits off PATH_INFO as it does for FastCGI.
+ * A request that names its script by PATH_TRANSLATED instead is FPM's:
+ * it takes the script from there, over SCGI as over FastCGI.
  */
 static int scgi_conn_resolve_script(scgi_conn *conn) /* {{{ */
 {
-	static const char sf[] = "SCRIPT_FILENAME", sn[] = "SCRIPT_NAME", pi[] = "PATH_INFO";
+	static const char sf[] = "SCRIPT_FILENAME", sn[] = "SCRIPT_NAME", pi[] = "PATH_INFO",
+		pt[] = "PATH_TRANSLATED";
 	struct stat st;
 	char *root, *uri, *path;
 	size_t root_len, uri_len;
 
-	if (scgi_env_get(&conn->env, sf, sizeof(sf) - 1, SCGI_ENV_HASH(sf, sizeof(sf) - 1))) {
+	if (scgi_env_get(&conn->env, sf, sizeof(sf) - 1, SCGI_ENV_HASH(sf, sizeof(sf) - 1))
+			|| scgi_env_get(&conn->env, pt, sizeof(pt) - 1, SCGI_ENV_HASH(pt, sizeof(pt) - 1))) {
 		return 0;
 	}
 	uri = scgi_env_get(&conn->env, sn, sizeof(sn) - 1, SCGI_ENV_HASH(sn, sizeof(sn) - 1));

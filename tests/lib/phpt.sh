@@ -2,7 +2,7 @@
 # "PASS: / FAIL: / SKIP:" line.  Sourced by tests/suites/*.sh.
 run_phpt() {
 	log=$(mktemp)
-	(cd "$SCGI_TREE" && TEST_FPM_RUN_AS_ROOT=1 NO_INTERACTION=1 REPORT_EXIT_STATUS=0 \
+	(cd "$SCGI_TREE" && TEST_FPM_RUN_AS_ROOT=1 NO_INTERACTION=1 REPORT_EXIT_STATUS=0 NO_COLOR=1 \
 		TEST_PHP_EXECUTABLE="$SCGI_TREE/sapi/cli/php" \
 		"$SCGI_TREE/sapi/cli/php" -n run-tests.php -q -n --show-diff \
 		-d extension_dir="$SCGI_TREE/modules" ${PHPT_ARGS:-} "$@") > "$log" 2>&1

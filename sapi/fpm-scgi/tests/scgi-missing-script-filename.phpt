@@ -53,11 +53,13 @@ foreach ($cases as $case => $params) {
     $reply = FPM\SCGI\request($tester, $params);
     echo "== $case: ", $reply->status, ' ', $reply->header('Status') ?? '-', "\n", $reply->body;
 }
-/* and the worker still serves the Tester's ordinary requests */
+/* and the worker still serves the Tester's ordinary requests, which send
+ * SCRIPT_NAME as the script's path (PHP 7.4's Tester) or its URI (8's) */
+$sent = PHP_VERSION_ID >= 80000 ? $name : $src;
 $tester->request()->expectBody([
     'SCRIPT_FILENAME is this file',
-    'SCRIPT_NAME ' . $src,
-    'PHP_SELF ' . $src,
+    'SCRIPT_NAME ' . $sent,
+    'PHP_SELF ' . $sent,
     'PATH_INFO NULL',
 ]);
 
