@@ -26,7 +26,7 @@ endif
 
 export PHP_SCGI_CACHE PHP
 
-.PHONY: all deps tree build stock run check test bench dist clean
+.PHONY: all deps tree build stock run check test bench dist deb clean
 
 all: build
 
@@ -57,6 +57,23 @@ bench: build stock
 
 dist: tree
 	@tools/dist.sh $(BUILD) $(PHP_VERSION)
+
+# php8.2-fpm-scgi_<version>_amd64.deb on Debian 12's engine (packaging/).
+# Only PHP 8.2 has one: `make deb` builds it unless PHP is named.  Debian
+# 11's libphp7.4-embed of the pinned 7.4.33-1+deb11u12 is listed by the
+# archive here but not served (404), so there is no 7.4 package yet.
+ifeq ($(origin PHP),file)
+deb:
+	@$(MAKE) --no-print-directory PHP=8.2 deb
+else ifeq ($(PHP),7.4)
+deb:
+	@echo "make deb: no php7.4-fpm-scgi package: Debian 11's libphp7.4-embed 7.4.33-1+deb11u12" >&2
+	@echo "  is not served by the archive (404); PHP=8.2 make deb builds php8.2-fpm-scgi" >&2
+	@exit 1
+else
+deb: tree
+	@packaging/build-deb.sh $(TREE) $(BUILD)/deb
+endif
 
 clean:
 	rm -rf $(BUILD)

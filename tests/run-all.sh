@@ -12,7 +12,7 @@ set -u
 top=$(cd "$(dirname "$0")/.." && pwd)
 tree=$(cd "${1:?usage: run-all.sh TREE PREFIX}" && pwd)
 prefix=$(cd "${2:?usage: run-all.sh TREE PREFIX}" && pwd)
-suites=${SUITES:-unit bench-unit fuzz fuzz-conn zend phpt fpm security systemd e2e differential faults apps bench}
+suites=${SUITES:-unit bench-unit fuzz fuzz-conn zend phpt fpm security systemd e2e differential faults apps bench deb}
 results=$(mktemp)
 
 export SCGI_TREE="$tree" SCGI_PREFIX="$prefix" SCGI_TOP="$top"
