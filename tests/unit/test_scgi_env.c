@@ -26,6 +26,7 @@
 #include <string.h>
 
 #include "scgi_env.h"
+#include "unit_report.h"
 
 #define P(s) s, sizeof(s) - 1
 #define CL "CONTENT_LENGTH\0" "0\0" "SCGI\0" "1\0"
@@ -96,35 +97,6 @@ static const test_case cases[] = {
 	ENV_PHP("PHP_VALUE kept: the last wins, as in php-fpm", CL "PHP_VALUE\0" "a=1\0" "PHP_VALUE\0" "c=3\0",
 		CL_ENV "PHP_VALUE=c=3\n"),
 };
-
-static unsigned passed, failed;
-
-static void report(const char *name, const char *fail_detail)
-{
-	if (fail_detail == NULL || fail_detail[0] == '\0') {
-		printf("PASS: %s\n", name);
-		passed++;
-	} else {
-		printf("FAIL: %s: %s\n", name, fail_detail);
-		failed++;
-	}
-}
-
-typedef struct {
-	char text[512];
-} detail;
-
-static void fail(detail *d, const char *fmt, ...)
-{
-	va_list ap;
-
-	if (d->text[0] != '\0') {
-		return;
-	}
-	va_start(ap, fmt);
-	vsnprintf(d->text, sizeof(d->text), fmt, ap);
-	va_end(ap);
-}
 
 /* A growing string. */
 typedef struct {

@@ -25,6 +25,7 @@
 #include <string.h>
 
 #include "scgi_parser.h"
+#include "unit_report.h"
 
 #define P(s) s, sizeof(s) - 1
 
@@ -307,36 +308,6 @@ static const test_case cases[] = {
 	BAD_RAW("garbage: in the payload", "8:\xff\xfe\x01\x02\x03\x04\x05\x06,", SCGI_ERR_NOT_NUL_TERMINATED, 11),
 	BAD_RAW("garbage: netstring of text", "5:hello,", SCGI_ERR_NOT_NUL_TERMINATED, 8),
 };
-
-static unsigned passed, failed;
-
-static void report(const char *name, const char *fail_detail)
-{
-	if (fail_detail == NULL || fail_detail[0] == '\0') {
-		printf("PASS: %s\n", name);
-		passed++;
-	} else {
-		printf("FAIL: %s: %s\n", name, fail_detail);
-		failed++;
-	}
-}
-
-/* First failure of a case, in words. */
-typedef struct {
-	char text[512];
-} detail;
-
-static void fail(detail *d, const char *fmt, ...)
-{
-	va_list ap;
-
-	if (d->text[0] != '\0') {
-		return;
-	}
-	va_start(ap, fmt);
-	vsnprintf(d->text, sizeof(d->text), fmt, ap);
-	va_end(ap);
-}
 
 typedef struct {
 	scgi_parse_status status;
