@@ -262,6 +262,10 @@ scgi_port=$(free_port) fcgi_port=$(free_port) wp_port=$(free_port)
 rm -f "$root/etc/nginx/sites-enabled/default"
 mkdir -p "$root/var/www/scgi-test"
 cp "$top/tests/deb/"*.php "$root/var/www/scgi-test/"
+# OPcache leaves a file alone while it is younger than
+# opcache.file_update_protection (2 s): the scripts are an hour old, as a
+# deployed site's are, so that the first requests can already be cached
+touch -d "1 hour ago" "$root/var/www/scgi-test/"*.php
 sed -e "s/@SCGI_PORT@/$scgi_port/" -e "s/@FCGI_PORT@/$fcgi_port/" -e "s/@WP_PORT@/$wp_port/" -e "s/@PHPV@/$phpv/g" \
 	"$top/tests/deb/nginx-site.conf" > "$root/etc/nginx/sites-enabled/scgi-test"
 start_daemon nginx /usr/sbin/nginx -g 'daemon off;'
