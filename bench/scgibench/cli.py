@@ -2,6 +2,7 @@
 --markdown-from to write a results .json's report again."""
 
 import argparse
+import gzip
 import json
 import os
 
@@ -28,9 +29,11 @@ def parse_args(argv=None):
 def main(argv=None):
     a = parse_args(argv)
     if a.markdown_from:
-        with open(a.markdown_from) as f:
+        # bench/results keeps its runs' .json compressed (.json.gz)
+        src = a.markdown_from
+        with (gzip.open(src, "rt") if src.endswith(".gz") else open(src)) as f:
             result = json.load(f)
-        write_markdown(a.markdown_from[:-len(".json")] + ".md", result)
+        write_markdown(src[:-len(".json.gz" if src.endswith(".gz") else ".json")] + ".md", result)
         return
     procs.stop_all_on_exit()
     nice = os.environ.get("BENCH_NICE")
