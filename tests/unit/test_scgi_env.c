@@ -11,8 +11,7 @@
  * Table-driven tests of the request environment built from parsed SCGI
  * header pairs: what a name given more than once becomes (HTTP_* joined
  * with ", ", HTTP_COOKIE with "; ", anything else and HTTP_HOST: the last
- * value), the
- * order $_SERVER shows, PHP_VALUE filtering, and that nothing of one
+ * value), the order $_SERVER shows, PHP_VALUE filtering, and that nothing of one
  * request is left for the next.
  *
  * Each case is a header payload and the environment expected from it, as
