@@ -33,29 +33,17 @@ static int scgi_cgi_vars_hex_digit(char c) /* {{{ */
 /* }}} */
 
 /*
- * Apache's mod_proxy_scgi sends SCRIPT_FILENAME as "proxy:scgi://host/path"
- * with the path percent-encoded: its scgi_canon() encodes r->filename, where
- * mod_proxy_fcgi leaves a SetHandler's file name as it is.  A script under
- * "/var/www/my site/" arrives as ".../my%20site/...", which names no file.
- * FPM strips the prefix; decode the path here so that it names the file, as
- * php-fpm's does.  "%00" and "%2F" stay encoded (as Apache's own
+ * Percent-decodes in[0..in_len) into out, which has room for in_len bytes;
+ * returns the decoded length.  "%00" and "%2F" stay encoded (as Apache's own
  * ap_unescape_url_keep2f() keeps them): neither can be part of a file name.
  */
-static int scgi_cgi_vars_decode_apache_filename(scgi_env *env) /* {{{ */
+static size_t scgi_cgi_vars_url_decode(char *out, const char *in, size_t in_len) /* {{{ */
 {
-	static const char prefix[] = "proxy:scgi://";
-	const char *value = scgi_env_get(env, SCGI_VAR("SCRIPT_FILENAME")), *in;
-	char *decoded, *out;
+	const char *end = in + in_len;
+	char *start = out;
 
-	if (!value || strncasecmp(value, prefix, sizeof(prefix) - 1) != 0 || !strchr(value, '%')) {
-		return 0;
-	}
-	decoded = malloc(strlen(value) + 1);
-	if (!decoded) {
-		return -1;
-	}
-	for (in = value, out = decoded; *in; ) {
-		int hi = in[0] == '%' ? scgi_cgi_vars_hex_digit(in[1]) : -1;
+	while (in < end) {
+		int hi = in[0] == '%' && end - in >= 3 ? scgi_cgi_vars_hex_digit(in[1]) : -1;
 		int lo = hi >= 0 ? scgi_cgi_vars_hex_digit(in[2]) : -1;
 		int c = hi * 16 + lo;
 
@@ -66,7 +54,64 @@ static int scgi_cgi_vars_decode_apache_filename(scgi_env *env) /* {{{ */
 			*out++ = *in++;
 		}
 	}
-	*out = '\0';
+	return (size_t) (out - start);
+}
+/* }}} */
+
+/*
+ * Apache's mod_proxy_scgi sends SCRIPT_FILENAME as "proxy:scgi://host/path"
+ * with the path percent-encoded: its scgi_canon() encodes r->filename, where
+ * mod_proxy_fcgi leaves a SetHandler's file name as it is.  A script under
+ * "/var/www/my site/" arrives as ".../my%20site/...", which names no file.
+ * FPM strips the prefix and looks for the script; decode the path here so
+ * that it names the file.
+ *
+ * Only the script's part is decoded.  Behind ProxyPass(Match) the path goes
+ * on after the script ("/x.php/1%202"), and FPM takes what follows the file
+ * as PATH_INFO: php-fpm, which decodes nothing, gives the script "/1%202",
+ * so that is what php-fpm-scgi gives too.  The script is the longest prefix,
+ * ending where the encoded path has a '/', whose decoded form is a regular
+ * file, as FPM's own walk finds it; without one the whole path is decoded
+ * (FPM then answers 404 naming the decoded path).  Costs a stat() per path
+ * component, and only for encoded proxy:scgi:// names.
+ */
+static int scgi_cgi_vars_decode_apache_filename(scgi_env *env) /* {{{ */
+{
+	static const char prefix[] = "proxy:scgi://";
+	const char *value = scgi_env_get(env, SCGI_VAR("SCRIPT_FILENAME")), *path;
+	size_t value_len, path_off, script_len, decoded_len;
+	char *decoded;
+	struct stat st;
+
+	if (!value || strncasecmp(value, prefix, sizeof(prefix) - 1) != 0 || !strchr(value, '%')) {
+		return 0;
+	}
+	value_len = strlen(value);
+	path = strchr(value + sizeof(prefix) - 1, '/');
+	if (!path) {
+		return 0;  /* no path after the host: FPM answers 404 */
+	}
+	path_off = (size_t) (path - value);
+	decoded = malloc(value_len + 1);
+	if (!decoded) {
+		return -1;
+	}
+	/* the host part is never a file name: copy it as it came */
+	memcpy(decoded, value, path_off);
+	for (script_len = value_len; script_len > path_off; ) {
+		decoded_len = path_off + scgi_cgi_vars_url_decode(decoded + path_off, path, script_len - path_off);
+		decoded[decoded_len] = '\0';
+		if (stat(decoded + path_off, &st) == 0 && S_ISREG(st.st_mode)) {
+			break;
+		}
+		while (--script_len > path_off && value[script_len] != '/') {
+		}
+	}
+	if (script_len == path_off) {
+		script_len = value_len;  /* no file: decode it all */
+	}
+	decoded_len = path_off + scgi_cgi_vars_url_decode(decoded + path_off, path, script_len - path_off);
+	memcpy(decoded + decoded_len, value + script_len, value_len - script_len + 1);
 	if (!scgi_env_put(env, SCGI_VAR("SCRIPT_FILENAME"), decoded)) {
 		free(decoded);
 		return -1;

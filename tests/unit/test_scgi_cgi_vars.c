@@ -73,6 +73,18 @@ static const test_case cases[] = {
 	{ "Apache's encoded proxy:scgi:// path is decoded", 1,
 		"SCRIPT_FILENAME=proxy:scgi://localhost/srv/my%20site/a%2eb.php\n",
 		HEAD "SCRIPT_FILENAME=proxy:scgi://localhost/srv/my site/a.b.php\n" },
+	{ "ProxyPass: the script's part is decoded, PATH_INFO after it stays encoded", 1,
+		"SCRIPT_FILENAME=proxy:scgi://h$ROOT/my%20dir/a%20b.php/x%20y/%7a\n",
+		HEAD "SCRIPT_FILENAME=proxy:scgi://h$ROOT/my dir/a b.php/x%20y/%7a\n" },
+	{ "ProxyPass: a plain script name keeps its encoded PATH_INFO, as php-fpm's", 1,
+		"SCRIPT_FILENAME=proxy:scgi://127.0.0.1:9000$ROOT/index.php/1%202\n",
+		HEAD "SCRIPT_FILENAME=proxy:scgi://127.0.0.1:9000$ROOT/index.php/1%202\n" },
+	{ "a directory is no script: the whole path decoded", 1,
+		"SCRIPT_FILENAME=proxy:scgi://h$ROOT/s%75b/%61\n",
+		HEAD "SCRIPT_FILENAME=proxy:scgi://h$ROOT/sub/a\n" },
+	{ "no path after the host: left alone", 1,
+		"SCRIPT_FILENAME=proxy:scgi://h%20\n",
+		HEAD "SCRIPT_FILENAME=proxy:scgi://h%20\n" },
 	{ "Apache's %2F and %00 stay encoded, a stray % stays", 1,
 		"SCRIPT_FILENAME=PROXY:SCGI://h/a%2Fb%00c%zz%4\n",
 		HEAD "SCRIPT_FILENAME=PROXY:SCGI://h/a%2Fb%00c%zz%4\n" },
@@ -227,6 +239,17 @@ int main(void)
 		perror(path);
 		return 1;
 	}
+	snprintf(path, sizeof(path), "%s/my dir", root);
+	if (mkdir(path, 0700) != 0) {
+		perror(path);
+		return 1;
+	}
+	snprintf(path, sizeof(path), "%s/my dir/a b.php", root);
+	f = fopen(path, "w");
+	if (!f || fclose(f) != 0) {
+		perror(path);
+		return 1;
+	}
 	snprintf(path, sizeof(path), "%s/sub", root);
 	if (mkdir(path, 0700) != 0) {
 		perror(path);
@@ -243,6 +266,10 @@ int main(void)
 	rmdir(path);
 	snprintf(path, sizeof(path), "%s/index.php", root);
 	unlink(path);
+	snprintf(path, sizeof(path), "%s/my dir/a b.php", root);
+	unlink(path);
+	snprintf(path, sizeof(path), "%s/my dir", root);
+	rmdir(path);
 	rmdir(root);
 	printf("%u passed, %u failed\n", passed, failed);
 	return failed ? 1 : 0;

@@ -1,5 +1,5 @@
 --TEST--
-FPM-SCGI: mod_proxy_scgi's percent-encoded SCRIPT_FILENAME is decoded (but %00 and %2F)
+FPM-SCGI: mod_proxy_scgi's percent-encoded SCRIPT_FILENAME: the script's part is decoded (but %00 and %2F)
 --SKIPIF--
 <?php include "skipif.inc"; ?>
 --FILE--
@@ -39,7 +39,10 @@ foreach (str_split(basename($src)) as $i => $c) {
 
 $cases = [
     'proxy:scgi://localhost' . $dir . '/' . $encoded                  => [$name, 'encoded'],
+    /* ProxyPass(Match): the path goes on after the script; what follows
+     * the file is PATH_INFO and stays encoded, as php-fpm leaves it */
     'proxy:scgi://127.0.0.1:9001' . $dir . '/' . $encoded . '/a%20b'  => [$name . '/a b', 'encoded, with path info'],
+    'proxy:scgi://localhost' . $src . '/1%202/%C3%A9'                 => [$name . '/1 2/é', 'plain, with encoded path info'],
     'proxy:scgi://localhost' . $dir . '/' . basename($src) . '%'      => [$name, 'a lone %'],
     'proxy:scgi://localhost' . $dir . '/' . basename($src) . '%2'     => [$name, 'a short %2'],
     'proxy:scgi://localhost' . $dir . '%2F' . basename($src)          => [$name, '%2F stays encoded'],
@@ -69,7 +72,11 @@ PATH_INFO NULL
 == encoded, with path info
 200
 SCRIPT_FILENAME this file
-PATH_INFO '/a b'
+PATH_INFO '/a%20b'
+== plain, with encoded path info
+200
+SCRIPT_FILENAME this file
+PATH_INFO '/1%202/%C3%A9'
 == a lone %
 404
 File not found.
