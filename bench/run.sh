@@ -4,6 +4,8 @@
 #   bench/run.sh PREFIX              quick mode (< 5 minutes on 2 cores)
 #   BENCH=full bench/run.sh PREFIX   the whole sweep (pools 1..16 x c 1..128, hours)
 #   BENCH=profile bench/run.sh PREFIX  only instructions and syscalls per request
+#   BENCH=servers bench/run.sh PREFIX  the sweep through nginx, Apache and lighttpd
+#                                      (pools 1,4,16 x c 1..128, 5 workloads; ~30 min)
 #
 # `make bench` also builds stock php-fpm (tools/build-stock.sh) and passes
 # it as BENCH_STOCK_PREFIX; without it the stock variant is left out.
@@ -24,7 +26,7 @@ prefix=$(cd "${1:?usage: bench/run.sh PREFIX}" && pwd)
 mode=${BENCH:-quick}
 results=${BENCH_RESULTS:-$here/runs}
 
-case $mode in quick|full|profile) ;; *) echo "bench: BENCH must be quick, full or profile" >&2; exit 2 ;; esac
+case $mode in quick|full|profile|servers) ;; *) echo "bench: BENCH must be quick, full, profile or servers" >&2; exit 2 ;; esac
 for b in sbin/php-fpm sbin/php-fpm-scgi bin/php-cgi bin/php; do
 	[ -x "$prefix/$b" ] || { echo "bench: $prefix/$b missing; run make build" >&2; exit 1; }
 done

@@ -16,7 +16,7 @@ def parse_args(argv=None):
     ap.add_argument("--loadgen")
     ap.add_argument("--work")
     ap.add_argument("--results")
-    ap.add_argument("--mode", default="quick", choices=["quick", "full", "profile"])
+    ap.add_argument("--mode", default="quick", choices=["quick", "full", "profile", "servers"])
     ap.add_argument("--command", default="")
     ap.add_argument("--stock-prefix", help="php-fpm built without our patches to shared code (tools/build-stock.sh)")
     ap.add_argument("--markdown-from", help="only write the .md of an existing results .json again")

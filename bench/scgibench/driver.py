@@ -32,7 +32,8 @@ class Ctx:
         self.www = make_tree(work)
 
 
-PLANS = {"quick": plans.quick_plan, "full": plans.full_plan, "profile": plans.profile_plan}
+PLANS = {"quick": plans.quick_plan, "full": plans.full_plan, "profile": plans.profile_plan,
+         "servers": plans.servers_plan}
 
 
 def cell_variants(plan, workload, only):

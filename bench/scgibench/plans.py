@@ -65,9 +65,11 @@ def profile_plan(env, stock):
     for w in workloads:
         if w not in WORKLOADS or w == "stream":
             raise SystemExit("bench: BENCH_WORKLOADS: unknown workload %r (know: %s)" % (w, ", ".join(WORKLOADS)))
+    base = [("hello", 500), ("r1m", 100), ("post1m", 100)]
     return {"rounds": 0, "phases": [],
             "callgrind": [(w, True) for w in workloads],
-            "strace": [("hello", 500), ("r1m", 100), ("post1m", 100)],
+            # the syscalls of the workloads asked for too (upload: patches/0012)
+            "strace": base + [(w, 100) for w in workloads if w not in dict(base)],
             "stream": False}
 
 
@@ -104,3 +106,27 @@ def full_plan(env, stock):
                           or w == "hello"] + [("hello", False)],
             "strace": [("hello", 500), ("r1m", 100), ("post1m", 100), ("upload", 100), ("framework", 200)],
             "stream": True}
+
+
+def servers_plan(env, stock):
+    """the sweep through every web server (BENCHMARKS.md's opening tables):
+    pools 1, 4, 16 x concurrency 1, 8, 32, 128 x hello, r100k, post1m,
+    upload, framework, opcache on, each PHP variant of nginx, Apache and
+    lighttpd interleaved in every round.  Without the variants that are no
+    php-fpm configuration (direct-*, the nginx ceiling, CGI) and without
+    profiles, so that a PHP version's sweep takes about half an hour with
+    the defaults (2 rounds of 1 s)."""
+    rounds = int(env.get("BENCH_ROUNDS", 2))
+    d = int(env.get("BENCH_DURATION", 1))
+    pools = [int(x) for x in env.get("BENCH_POOLS", "1,4,16").split(",")]
+    concs = [int(x) for x in env.get("BENCH_CONCS", "1,8,32,128").split(",")]
+    workloads = [w for w in env.get("BENCH_WORKLOADS", "hello,r100k,post1m,upload,framework").split(",") if w]
+    for w in workloads:
+        if w not in WORKLOADS or w == "stream":
+            raise SystemExit("bench: BENCH_WORKLOADS: unknown workload %r (know: %s)" % (w, ", ".join(WORKLOADS)))
+    phases = [{"name": "pool %d, opcache on, nginx 1 worker" % n, "pool": n, "opcache": True,
+               "nginx_workers": 1, "cgi": False,
+               "cells": [(w, c, d, None) for w in workloads for c in concs]} for n in pools]
+    return {"rounds": rounds, "phases": phases, "web_servers": web_servers(env),
+            "direct": False, "ceiling": False,
+            "callgrind": [], "strace": [], "stream": False}

@@ -4,7 +4,7 @@ printed at the end of a run."""
 
 import json
 
-from .summary import workload_summary
+from .summary import server_summary, workload_summary
 from .variants import VARIANT_ORDER, WEB_SERVERS
 from .workloads import WORKLOADS
 
@@ -81,6 +81,56 @@ def pivot_markdown(cells):
     return L
 
 
+def _fmt_over(o):
+    if not o or o["geomean"] is None:
+        return "–"
+    if not o["ci95"]:
+        return "%.2f× (1 cell)" % o["geomean"]
+    return "%.2f× (%.2f–%.2f), %d/%d ≥ 1" % (o["geomean"], o["ci95"][0], o["ci95"][1],
+                                             o["at_or_above_1"], o["cells"])
+
+
+SERVER_TITLES = {"nginx": "nginx (`scgi_pass` ÷ `fastcgi_pass`)",
+                 "apache": "Apache httpd, event MPM (`mod_proxy_scgi` ÷ `mod_proxy_fcgi`)",
+                 "lighttpd": "lighttpd (`mod_scgi` ÷ `mod_fastcgi`)"}
+
+
+def servers_markdown(result):
+    """one table per web server: php-fpm-scgi ÷ php-fpm's default and ÷ its
+    best serving configuration per workload over the sweep, the headline
+    cell beside them, then the cells SCGI loses.  Only for runs with more
+    than one cell per workload (a sweep)."""
+    cells = result["cells"]
+    L = []
+    for x in WEB_SERVERS:
+        rows = server_summary(cells, x)
+        if not rows or max(r["cells"] for r in rows) < 2:
+            continue
+        lost = [(r["workload"], l) for r in rows for l in r["lost"]]
+        L.append("## Through %s\n" % SERVER_TITLES[x])
+        L.append("php-fpm's default: `%s`; best: its fastest configuration that serves the cell. Over the "
+                 "sweep's cells: geometric mean of the per-cell median req/s ratios (95 %% interval), cells "
+                 "≥ 1 of those measured. At pool 4, c 32: median (min–max over rounds).\n" % rows[0]["default"])
+        L.append("| workload | cells | ÷ php-fpm default | ÷ php-fpm best serving | php-fpm serves none / "
+                 "SCGI does not serve | pool 4, c 32: ÷ default | ÷ best (which) | p99 ms SCGI / best |")
+        L.append("|---|---|---|---|---|---|---|---|")
+        for r in rows:
+            h = r["headline"] or {}
+            L.append("| %s | %d | %s | %s | %d / %d | %s | %s%s | %s |" % (
+                r["workload"], r["cells"], _fmt_over(r["vs_default"]), _fmt_over(r["vs_best"]),
+                r["fcgi_serves_none"], r["scgi_serves_not"], fmt_ratio(h.get("vs_default")),
+                fmt_ratio(h.get("vs_best")), " (%s)" % h["best"] if h.get("best") else "",
+                "%.1f / %s" % (h["p99_scgi_us"] / 1000.0, "%.1f" % (h["p99_best_us"] / 1000.0)
+                               if h.get("p99_best_us") is not None else "–") if h else "–"))
+        L.append("")
+        if lost:
+            L.append("Cells where a configuration of php-fpm that serves beats php-fpm-scgi: " + "; ".join(
+                "%s pool %d c %d %.2f× of %s%s" % (w, l["pool"], l["concurrency"], l["ratio"], l["best"],
+                                                   "" if l["scgi_serves"] else " (SCGI does not serve)")
+                for w, l in lost) + ".\n")
+    return L
+
+
 def header_markdown(result):
     """the run: machine, command, binaries, load, sanity; the sweep's pivot tables"""
     m = result["meta"]
@@ -100,6 +150,7 @@ def header_markdown(result):
         L.append("**Sanity failures:** %s\n" % "; ".join(m["sanity_failures"]))
     if m.get("serves_rule"):
         L.append("Best FastCGI: php-fpm's fastest configuration that serves the cell (%s).\n" % m["serves_rule"])
+    L += servers_markdown(result)
     pivot = pivot_markdown(result["cells"])
     if pivot:
         L += pivot

@@ -175,3 +175,72 @@ def workload_summary(cells):
                             "at_or_above_1": sum(1 for x in q if x >= 1),
                             "geomean": round(g[0], 3), "ci95": [round(g[1], 3), round(g[2], 3)]})
     return out
+
+
+def default_fcgi(cells, server):
+    """php-fpm as a site has it behind a web server without tuning: nginx's
+    fastcgi_pass (a new connection per request) to stock php-fpm when the
+    run measured one, else to this tree's; mod_proxy_fcgi without
+    enablereuse; lighttpd's mod_fastcgi"""
+    if server == "nginx":
+        stock = any("nginx-fcgi-stock" in c["variants"] for c in cells)
+        return "nginx-fcgi-stock" if stock else "nginx-fcgi"
+    return WEB_SERVERS[server]["fcgi"][0]
+
+
+def _over_cells(q):
+    """a ratio over a workload's cells: geometric mean, 95 % interval (None
+    with fewer than two cells), cells at or above 1"""
+    q = [x for x in q if x > 0]
+    g = geomean_ci95(q)
+    return {"cells": len(q), "at_or_above_1": sum(1 for x in q if x >= 1),
+            "geomean": round(g[0], 3) if g else (round(q[0], 3) if q else None),
+            "ci95": [round(g[1], 3), round(g[2], 3)] if g else None}
+
+
+def _best(cell, server):
+    """php-fpm's best serving configuration in a cell (runs before Apache
+    and lighttpd were measured have nginx's alone)"""
+    by = cell.get("best_fcgi_by_server") or {"nginx": cell.get("best_fcgi")}
+    return by.get(server)
+
+
+def server_summary(cells, server, headline=(4, 32)):
+    """SCGI ÷ php-fpm behind one web server, per workload over the sweep's
+    cells (opcache on, nginx with 1 worker): against php-fpm's default
+    configuration and against its best one that serves each cell; the
+    cells where php-fpm serves with none of its configurations or SCGI does
+    not serve; the headline cell (pool 4, c 32) with its range over rounds
+    and p99s; the cells SCGI loses to a configuration of php-fpm that
+    serves them.  Rows in WORKLOADS order; none for workloads not measured."""
+    scgi = WEB_SERVERS[server]["scgi"]
+    default = default_fcgi(cells, server)
+    mine = [c for c in cells if c["nginx_workers"] == 1 and c["opcache"] and scgi in c["variants"]]
+    rows = []
+    for w in WORKLOADS:
+        sel = [c for c in mine if c["workload"] == w]
+        if not sel:
+            continue
+        vs_default = [c["ratios_rps"][scgi + "/" + default]["median"] for c in sel
+                      if scgi + "/" + default in c["ratios_rps"]]
+        vs_best = [c["ratios_rps"][scgi + "/best-fcgi"]["median"] for c in sel
+                   if scgi + "/best-fcgi" in c["ratios_rps"]]
+        row = {"workload": w, "cells": len(sel), "default": default,
+               "vs_default": _over_cells(vs_default), "vs_best": _over_cells(vs_best),
+               "fcgi_serves_none": sum(1 for c in sel if not _best(c, server)),
+               "scgi_serves_not": sum(1 for c in sel if not serves(c["variants"][scgi])),
+               "lost": [], "headline": None}
+        for c in sel:
+            best = _best(c, server)
+            q = c["ratios_rps"].get(scgi + "/best-fcgi")
+            if best and q and q["median"] < 1:
+                row["lost"].append({"pool": c["pool"], "concurrency": c["concurrency"], "best": best,
+                                    "ratio": q["median"], "scgi_serves": serves(c["variants"][scgi])})
+            if (c["pool"], c["concurrency"]) == headline:
+                row["headline"] = {
+                    "vs_default": c["ratios_rps"].get(scgi + "/" + default),
+                    "best": best, "vs_best": q,
+                    "p99_scgi_us": c["variants"][scgi]["p99_us"],
+                    "p99_best_us": c["variants"][best]["p99_us"] if best else None}
+        rows.append(row)
+    return rows

@@ -109,6 +109,12 @@ with open(stem + ".md") as f:
 for title in ("## Ratios", "## Through Apache httpd", "## Which configurations serve", "## Requests/s",
               "## Instructions per request", "## Syscalls per request"):
     check(title in md, "the report has %s" % title.lstrip("# "))
+# the tables BENCHMARKS.md opens with: one per web server, a row per workload
+for title in ("## Through nginx (", "## Through Apache httpd, event MPM (", "## Through lighttpd ("):
+    part = md.split(title, 1)[1].split("\n## ", 1)[0] if title in md else ""
+    rows = [line for line in part.splitlines() if line.startswith("| hello |") or line.startswith("| post1m |")]
+    check(len(rows) == 2, "the report opens with its table %s...) for hello and post1m" % title.lstrip("# "),
+          "%d rows" % len(rows))
 svgs = glob.glob(os.path.join(stem, "*.svg"))
 check(len(svgs) >= 4 and all(open(p).read().lstrip().startswith("<svg") for p in svgs),
       "plots written as SVG", repr(svgs))

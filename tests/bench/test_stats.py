@@ -238,5 +238,61 @@ class WorkloadSummary(unittest.TestCase):
         self.assertEqual(summary.workload_summary(self.cells([1.2])), [])
 
 
+class ServerSummary(unittest.TestCase):
+    """the per-web-server tables BENCHMARKS.md opens with"""
+
+    def sweep(self):
+        # Apache, hello, pool 4: c 8 SCGI 1.5x default, reuse (faster) starves;
+        # c 32 reuse serves and wins; r100k c 32: nothing of php-fpm serves
+        runs = []
+        for rnd in (0, 1):
+            runs += [run("apache-fcgi", rnd, 1000, conc=8), run("apache-fcgi-reuse", rnd, 3000, conc=8, starved=5),
+                     run("apache-scgi", rnd, 1500, conc=8),
+                     run("apache-fcgi", rnd, 1000), run("apache-fcgi-reuse", rnd, 2000 + rnd * 200),
+                     run("apache-scgi", rnd, 1800),
+                     run("apache-fcgi", rnd, 1000, errors=1, workload="r100k"),
+                     run("apache-scgi", rnd, 900, workload="r100k", p50=100, p99=20000)]
+        return summary.summarize(runs)
+
+    def rows(self):
+        return {r["workload"]: r for r in summary.server_summary(self.sweep(), "apache")}
+
+    def test_ratios_to_default_and_best_over_cells(self):
+        h = self.rows()["hello"]
+        self.assertEqual((h["cells"], h["default"]), (2, "apache-fcgi"))
+        # default: 1.5 and 1.8 -> sqrt(2.7); best: c 8 apache-fcgi 1.5, c 32 reuse 1800/2100 rounds -> 0.9, 0.818
+        self.assertEqual(h["vs_default"]["geomean"], round(math.sqrt(1.5 * 1.8), 3))
+        self.assertEqual(h["vs_default"]["at_or_above_1"], 2)
+        self.assertEqual(h["vs_best"]["geomean"], round(math.sqrt(1.5 * 0.859), 3))
+        self.assertEqual(h["vs_best"]["at_or_above_1"], 1)
+
+    def test_headline_cell_with_its_best_and_p99(self):
+        hl = self.rows()["hello"]["headline"]
+        self.assertEqual(hl["best"], "apache-fcgi-reuse")
+        self.assertEqual(hl["vs_best"], {"median": 0.859, "min": 0.818, "max": 0.9, "rounds": 2})
+        self.assertEqual(hl["vs_default"]["median"], 1.8)
+        self.assertEqual((hl["p99_scgi_us"], hl["p99_best_us"]), (1000, 1000))
+
+    def test_lost_cells_are_listed(self):
+        self.assertEqual(self.rows()["hello"]["lost"],
+                         [{"pool": 4, "concurrency": 32, "best": "apache-fcgi-reuse", "ratio": 0.859,
+                           "scgi_serves": True}])
+
+    def test_cells_nobody_serves_are_counted_not_compared(self):
+        r = self.rows()["r100k"]
+        self.assertEqual((r["fcgi_serves_none"], r["scgi_serves_not"]), (1, 1))
+        self.assertEqual(r["vs_best"]["cells"], 0)
+        self.assertIsNone(r["vs_best"]["geomean"])
+        self.assertEqual(r["lost"], [])
+
+    def test_nginx_default_is_stock_php_fpm_when_measured(self):
+        cells = summary.summarize([run("nginx-fcgi", 0, 1000), run("nginx-fcgi-stock", 0, 800),
+                                   run("nginx-scgi", 0, 1200)])
+        (r,) = summary.server_summary(cells, "nginx")
+        self.assertEqual(r["default"], "nginx-fcgi-stock")
+        self.assertEqual(r["vs_default"]["geomean"], 1.5)
+        self.assertIsNone(r["vs_default"]["ci95"])
+
+
 if __name__ == "__main__":
     unittest.main()
