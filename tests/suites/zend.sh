@@ -1,11 +1,11 @@
 #!/bin/sh
 # The Zend engine's own phpt tests (Zend/tests) on our tree, where our patch
-# series changes the engine: 7.4's patches/0011 changes Zend's allocator,
-# which every request of every SAPI goes through, and 0013 its class lookup,
-# so all of Zend/tests run (their own tests come with them).  A series that
-# changes no engine source (8.2's) runs only the Zend tests it adds: the
-# ~4 000 others would test upstream's engine as upstream released it, at a
-# cost CI cannot spare.
+# series changes the engine: patches/0011 (7.4) and 8.2/0011 change Zend's
+# allocator, which every request of every SAPI goes through, and 7.4's 0013
+# its class lookup, so all of Zend/tests run (their own tests come with
+# them).  A series that changed no engine source would run only the Zend
+# tests it adds: the ~4 000 others would test upstream's engine as upstream
+# released it, at a cost CI cannot spare.
 set -u
 . "$SCGI_TOP/tests/lib/phpt.sh"
 changes_zend=
