@@ -5,7 +5,7 @@
 #   BENCH=full bench/run.sh PREFIX   the whole sweep (pools 1..16 x c 1..128, hours)
 #   BENCH=profile bench/run.sh PREFIX  only instructions and syscalls per request
 #   BENCH=servers bench/run.sh PREFIX  the sweep through nginx, Apache and lighttpd
-#                                      (pools 1,4,16 x c 1..128, 5 workloads; ~30 min)
+#                                      (pools 1,4,16 x c 1..128, 5 workloads; ~25 min)
 #
 # `make bench` also builds stock php-fpm (tools/build-stock.sh) and passes
 # it as BENCH_STOCK_PREFIX; without it the stock variant is left out.
