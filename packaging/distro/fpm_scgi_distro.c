@@ -36,6 +36,7 @@
 #include "zend_modules.h"
 #include "zend_signal.h"
 
+#include <stdbool.h> /* PHP 7.4's headers do not include it */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
