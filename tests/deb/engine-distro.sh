@@ -6,7 +6,7 @@
 # what the Debian 12 root has besides the common packages: WordPress
 # (iputils-ping: wordpress's setup-mysql pings the site's host; its
 # Recommends are not installed, the default theme is)
-engine_runtime="wordpress wordpress-theme-twentytwentythree iputils-ping"
+release_runtime="wordpress wordpress-theme-twentytwentythree iputils-ping"
 # installed after the package, its modules (the first is checked)
 late_package=php$phpv-bcmath late_modules="bcmath"
 

@@ -6,9 +6,10 @@
 # the pin: PHP_VERSION, DEBIAN_VERSION (Debian's security fixes it carries)
 PHP=$phpv . "$top/tools/pin.sh"
 
-# what the Debian 11 root has besides the common packages: nm, for the
+# what the Debian 11 root has besides the common packages: WordPress (5.7,
+# and its default theme; iputils-ping for its setup-mysql) and nm, for the
 # extensions' symbols
-engine_runtime="binutils"
+release_runtime="wordpress wordpress-theme-twentytwentyone iputils-ping binutils"
 # installed after the package, its modules (the first is checked):
 # php7.4-bcmath of the pin's version is not served here; php7.4-xml is, and
 # its modules use the engine's libxml API

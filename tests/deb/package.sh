@@ -4,8 +4,7 @@
 # apt into another fresh root of that release (debootstrap minbase, cached
 # as a tarball; chroot, as root; no systemd: the daemon starts as the
 # unit's ExecStart line says), beside Debian's phpX.Y-fpm, with Debian's
-# nginx, Apache, MariaDB, phpX.Y-mysql, -gd, -intl (and on Debian 12
-# wordpress), and checks: lintian, what links where, pages through the
+# nginx, Apache, MariaDB, phpX.Y-mysql, -gd, -intl and wordpress, and checks: lintian, what links where, pages through the
 # shipped nginx snippet and the Apache conf, php_sapi_name(), OPcache
 # really caching, the extensions (and one installed afterwards),
 # phpenmod/phpdismod after a reload, logrotate's reopen, the engine (see
@@ -149,8 +148,8 @@ fi
 check_depends "$deb"
 
 # --- a fresh Debian root with Debian's PHP, web server, database (apache2
-# for the shipped Apache conf), and what the engine's checks need
-runtime="nginx apache2 php$phpv-fpm php$phpv-mysql php$phpv-gd php$phpv-intl mariadb-server curl logrotate systemd procps $engine_runtime"
+# for the shipped Apache conf), WordPress and what the engine's checks need
+runtime="nginx apache2 php$phpv-fpm php$phpv-mysql php$phpv-gd php$phpv-intl mariadb-server curl logrotate systemd procps $release_runtime"
 if ! tarball=$("$debroot" tarball "$suite" "$runtime" 2> "$work/root.log"); then
 	tail -n 20 "$work/root.log"
 	fail "root: could not make the $suite root"; exit 1
@@ -384,21 +383,17 @@ fi
 
 # --- WordPress from Debian's package, on MariaDB, through nginx
 phase "pages, extensions, reloads, logrotate"
-if [ -d "$root/usr/share/wordpress" ]; then
-	# The database as an administrator makes one (MariaDB's root by its socket);
-	# Debian's setup-mysql then writes /etc/wordpress/config-127.0.0.1.php for
-	# it (-e: an existing database, -u: its user, the password on stdin).
-	if R mariadb -e "CREATE DATABASE wordpress; CREATE USER wordpress@localhost IDENTIFIED BY 'wp-scgi-pass'; \
-			GRANT ALL ON wordpress.* TO wordpress@localhost;" > "$work/wp-setup.log" 2>&1 \
-		&& echo wp-scgi-pass | R bash /usr/share/doc/wordpress/examples/setup-mysql -e wordpress -u wordpress 127.0.0.1 >> "$work/wp-setup.log" 2>&1; then
-		R chown -R www-data:www-data /var/lib/wordpress/wp-content
-		timeout 240 python3 "$top/tests/deb/wordpress.py" "http://127.0.0.1:$wp_port"
-		[ $? = 124 ] && fail "wordpress: did not finish within 240s"
-	else
-		cat "$work/wp-setup.log"; fail "wordpress: Debian's setup-mysql failed"
-	fi
+# The database as an administrator makes one (MariaDB's root by its socket);
+# Debian's setup-mysql then writes /etc/wordpress/config-127.0.0.1.php for
+# it (-e: an existing database, -u: its user, the password on stdin).
+if R mariadb -e "CREATE DATABASE wordpress; CREATE USER wordpress@localhost IDENTIFIED BY 'wp-scgi-pass'; \
+		GRANT ALL ON wordpress.* TO wordpress@localhost;" > "$work/wp-setup.log" 2>&1 \
+	&& echo wp-scgi-pass | R bash /usr/share/doc/wordpress/examples/setup-mysql -e wordpress -u wordpress 127.0.0.1 >> "$work/wp-setup.log" 2>&1; then
+	R chown -R www-data:www-data /var/lib/wordpress/wp-content
+	timeout 240 python3 "$top/tests/deb/wordpress.py" "http://127.0.0.1:$wp_port" "deb $phpv:"
+	[ $? = 124 ] && fail "wordpress: did not finish within 240s"
 else
-	echo "SKIP: deb $phpv: wordpress: not in this release's test (Debian 12's only)"
+	cat "$work/wp-setup.log"; fail "wordpress: Debian's setup-mysql failed"
 fi
 phase "wordpress"
 
