@@ -67,9 +67,7 @@ say "unpacking the $suite build root"
 "$top/packaging/debroot.sh" run "$work/root" sh -c 'apt-get -q update && apt-get -q -y dist-upgrade' > "$work/update.log" 2>&1 \
 	|| { tail -n 20 "$work/update.log" >&2; die "apt in the build root failed"; }
 
-# FPM's sources are the tree's; the engine is the newest the suite serves.
-# Debian's php8.2 gets security fixes as upstream releases whose source the
-# archive here may not serve: say so when FPM is older than the engine.
+# the engine's version (for Depends, README.Debian and the tests)
 fpm_version=$(sed -n 's/^#define PHP_VERSION "\(.*\)"/\1/p' "$tree/main/php_version.h")
 skew=
 if [ "$engine" = own-engine ]; then
@@ -80,14 +78,18 @@ if [ "$engine" = own-engine ]; then
 	debian_php=$("$top/packaging/debroot.sh" run "$work/root" dpkg-query -W -f='${Version}' "php$phpv-common")
 	[ "$debian_php" = "$DEBIAN_VERSION" ] || say "warning: the pin has Debian's php$phpv $DEBIAN_VERSION, the $suite root php$phpv-common $debian_php"
 else
-engine_version=$("$top/packaging/debroot.sh" run "$work/root" dpkg-query -W -f='${Version}' "libphp$phpv-embed")
-case "$engine_version" in
-"$fpm_version"-*) ;;
-*) skew=1
-	say "warning: FPM's sources are PHP $fpm_version's, the engine is libphp$phpv-embed $engine_version:"
-	say "  FPM fixes of the releases between are not in the package (see its README.Debian);"
-	say "  PHP_TARBALL=php-${engine_version%%-*}.tar.xz PHP_SHA256=... builds FPM from that release" ;;
-esac
+	# Debian's: FPM's sources are the tree's; the engine is the newest the
+	# suite serves.  Debian's php8.2 gets security fixes as upstream
+	# releases whose source the archive here may not serve: say so when
+	# FPM is older than the engine.
+	engine_version=$("$top/packaging/debroot.sh" run "$work/root" dpkg-query -W -f='${Version}' "libphp$phpv-embed")
+	case "$engine_version" in
+	"$fpm_version"-*) ;;
+	*) skew=1
+		say "warning: FPM's sources are PHP $fpm_version's, the engine is libphp$phpv-embed $engine_version:"
+		say "  FPM fixes of the releases between are not in the package (see its README.Debian);"
+		say "  PHP_TARBALL=php-${engine_version%%-*}.tar.xz PHP_SHA256=... builds FPM from that release" ;;
+	esac
 fi
 
 # (one directory name for every version: the own engine's ccache hits
