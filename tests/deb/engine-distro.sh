@@ -1,3 +1,4 @@
+# shellcheck shell=sh disable=SC2154,SC2034 # (sourced by package.sh: its variables, and ones it reads)
 # tests/deb/package.sh's checks of the engine for php8.2-fpm-scgi on
 # Debian's engine (libphp8.2-embed, packaging/distro).  Sourced; uses the
 # package's variables and helpers (R, pass, fail, $phpv, $sbin, $root,

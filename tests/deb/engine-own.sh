@@ -1,3 +1,4 @@
+# shellcheck shell=sh disable=SC2154,SC2034 # (sourced by package.sh: its variables, and ones it reads)
 # tests/deb/package.sh's checks of the engine for php7.4-fpm-scgi, which
 # carries its own (packaging/own-engine): the pinned tree's, into which
 # Debian's php7.4 extensions load.  Sourced; uses the package's variables
