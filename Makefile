@@ -58,18 +58,15 @@ bench: build stock
 dist: tree
 	@tools/dist.sh $(BUILD) $(PHP_VERSION)
 
-# php8.2-fpm-scgi_<version>_amd64.deb on Debian 12's engine (packaging/).
-# Only PHP 8.2 has one: `make deb` builds it unless PHP is named.  Debian
-# 11's libphp7.4-embed of the pinned 7.4.33-1+deb11u12 is listed by the
-# archive here but not served (404), so there is no 7.4 package yet.
+# phpX.Y-fpm-scgi_<version>_amd64.deb with Debian's tools in a clean root
+# (packaging/): PHP=8.2's for Debian 12 on Debian's engine (libphp8.2-embed),
+# PHP=7.4's for Debian 11 with the pinned tree's own engine (the archive
+# here does not serve bullseye's libphp7.4-embed of the pin's version), into
+# which Debian's php7.4 extensions load.  `make deb` builds 8.2's unless
+# PHP is named.
 ifeq ($(origin PHP),file)
 deb:
 	@$(MAKE) --no-print-directory PHP=8.2 deb
-else ifeq ($(PHP),7.4)
-deb:
-	@echo "make deb: no php7.4-fpm-scgi package: Debian 11's libphp7.4-embed 7.4.33-1+deb11u12" >&2
-	@echo "  is not served by the archive (404); PHP=8.2 make deb builds php8.2-fpm-scgi" >&2
-	@exit 1
 else
 deb: tree
 	@packaging/build-deb.sh $(TREE) $(BUILD)/deb

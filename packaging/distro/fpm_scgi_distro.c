@@ -28,6 +28,11 @@
  *    it (it is declared without ZEND_API).  zend_signal_startup() is
  *    exported and does the same after resetting Zend's signal state, which
  *    is kept around the call, so the effect is zend_signal_init()'s alone.
+ *
+ * php7.4-fpm-scgi, which carries its own engine, links this file the same
+ * way (packaging/own-engine/wrap.mk) for Debian's opcache.so: there the ini
+ * paths are the ones its configure was given, the engine check compares
+ * the engine with itself, and zend_signal_init() is its own.
  */
 
 #include "php.h"
@@ -36,6 +41,7 @@
 #include "zend_modules.h"
 #include "zend_signal.h"
 
+#include <stdbool.h> /* PHP 7.4's headers do not include it */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>

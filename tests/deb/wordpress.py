@@ -4,7 +4,9 @@ installer, log in, upload an image, write a post that shows it, and view
 both, the way a browser and the block editor do (cookies, the REST API with
 the nonce WordPress hands a logged-in user).
 
-    wordpress.py http://127.0.0.1:PORT
+    wordpress.py http://127.0.0.1:PORT [LABEL]
+
+LABEL starts each check's name ("deb 8.2:"; default "deb").
 
 Prints one PASS/FAIL line per step and stops at the first failure (each
 step needs the one before).  Links in WordPress's answers name the host
@@ -22,6 +24,7 @@ import urllib.request
 import zlib
 
 BASE = sys.argv[1].rstrip('/')
+LABEL = sys.argv[2] if len(sys.argv) > 2 else 'deb'
 PASSWORD = 'scgi-Test-pass-91'
 TITLE = 'Served over SCGI'
 
@@ -59,9 +62,9 @@ def text(body):
 
 def step(name, ok, why=''):
     if ok:
-        print(f'PASS: deb wordpress {name}')
+        print(f'PASS: {LABEL} wordpress {name}')
         return
-    print(f'FAIL: deb wordpress {name}: {why}'[:600])
+    print(f'FAIL: {LABEL} wordpress {name}: {why}'[:600])
     sys.exit(1)
 
 
