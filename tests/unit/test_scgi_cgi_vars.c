@@ -99,6 +99,16 @@ static const test_case cases[] = {
 		HEAD "SCRIPT_FILENAME=/x.php\nPHP_VALUES=c\n" },
 };
 
+static const struct {
+	const char *name;
+	int         is_dir;
+} tree[] = {
+	{ "index.php", 0 },
+	{ "my dir", 1 },
+	{ "my dir/a b.php", 0 },
+	{ "sub", 1 },
+};
+
 static unsigned passed, failed;
 static char root[256];
 
@@ -233,27 +243,15 @@ int main(void)
 		perror("mkdtemp");
 		return 1;
 	}
-	snprintf(path, sizeof(path), "%s/index.php", root);
-	f = fopen(path, "w");
-	if (!f || fclose(f) != 0) {
-		perror(path);
-		return 1;
-	}
-	snprintf(path, sizeof(path), "%s/my dir", root);
-	if (mkdir(path, 0700) != 0) {
-		perror(path);
-		return 1;
-	}
-	snprintf(path, sizeof(path), "%s/my dir/a b.php", root);
-	f = fopen(path, "w");
-	if (!f || fclose(f) != 0) {
-		perror(path);
-		return 1;
-	}
-	snprintf(path, sizeof(path), "%s/sub", root);
-	if (mkdir(path, 0700) != 0) {
-		perror(path);
-		return 1;
+	/* the document root the cases resolve scripts in: files and
+	 * directories, made in this order and removed in the reverse */
+	for (i = 0; i < sizeof(tree) / sizeof(tree[0]); i++) {
+		snprintf(path, sizeof(path), "%s/%s", root, tree[i].name);
+		if (tree[i].is_dir ? mkdir(path, 0700) != 0
+				: (f = fopen(path, "w")) == NULL || fclose(f) != 0) {
+			perror(path);
+			return 1;
+		}
 	}
 	if (scgi_env_init(&env, 64) < 0) {
 		return 1;
@@ -263,13 +261,12 @@ int main(void)
 		run_case(&env, &cases[i]);
 	}
 	scgi_env_destroy(&env);
-	rmdir(path);
-	snprintf(path, sizeof(path), "%s/index.php", root);
-	unlink(path);
-	snprintf(path, sizeof(path), "%s/my dir/a b.php", root);
-	unlink(path);
-	snprintf(path, sizeof(path), "%s/my dir", root);
-	rmdir(path);
+	for (i = sizeof(tree) / sizeof(tree[0]); i-- > 0; ) {
+		snprintf(path, sizeof(path), "%s/%s", root, tree[i].name);
+		if (tree[i].is_dir ? rmdir(path) != 0 : unlink(path) != 0) {
+			perror(path);
+		}
+	}
 	rmdir(root);
 	printf("%u passed, %u failed\n", passed, failed);
 	return failed ? 1 : 0;
