@@ -79,7 +79,7 @@ static int scgi_cgi_vars_decode_apache_filename(scgi_env *env) /* {{{ */
 {
 	static const char prefix[] = "proxy:scgi://";
 	const char *value = scgi_env_get(env, SCGI_VAR("SCRIPT_FILENAME")), *path;
-	size_t value_len, path_off, script_len, decoded_len;
+	size_t value_len, path_off, script_len, decoded_len = 0;
 	char *decoded;
 	struct stat st;
 
@@ -108,9 +108,11 @@ static int scgi_cgi_vars_decode_apache_filename(scgi_env *env) /* {{{ */
 		}
 	}
 	if (script_len == path_off) {
-		script_len = value_len;  /* no file: decode it all */
+		/* no file: decode it all */
+		script_len = value_len;
+		decoded_len = path_off + scgi_cgi_vars_url_decode(decoded + path_off, path, script_len - path_off);
 	}
-	decoded_len = path_off + scgi_cgi_vars_url_decode(decoded + path_off, path, script_len - path_off);
+	/* the script's part is decoded already; what follows goes as it came */
 	memcpy(decoded + decoded_len, value + script_len, value_len - script_len + 1);
 	if (!scgi_env_put(env, SCGI_VAR("SCRIPT_FILENAME"), decoded)) {
 		free(decoded);

@@ -5,6 +5,8 @@
 set -u
 out=$(mktemp -d)
 trap 'rm -rf "$out"' EXIT
-make -s -C "$SCGI_TOP/tests/unit" check O="$out"
+# a test that does not build or stops early prints no FAIL line of its own
+make -s -C "$SCGI_TOP/tests/unit" check O="$out" \
+	|| echo "FAIL: unit: the unit tests did not build or did not run to the end (see above)"
 # the build driver stops on a tarball with the wrong sha256 (no build needed)
 "$SCGI_TOP/tests/tools/fetch-checksum.sh"
