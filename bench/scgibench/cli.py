@@ -8,6 +8,7 @@ import os
 
 from . import driver, procs
 from .report import print_headline, write_markdown
+from .summary import SERVES_RULE, summarize, workload_summary
 
 
 def parse_args(argv=None):
@@ -20,10 +21,25 @@ def parse_args(argv=None):
     ap.add_argument("--command", default="")
     ap.add_argument("--stock-prefix", help="php-fpm built without our patches to shared code (tools/build-stock.sh)")
     ap.add_argument("--markdown-from", help="only write the .md of an existing results .json again")
+    ap.add_argument("--resummarize", action="store_true",
+                    help="with --markdown-from: compute the cells again from the run's single runs "
+                         "(after a change to summary.py, e.g. the serves rule) and write the .json too")
     a = ap.parse_args(argv)
     if not a.markdown_from and not (a.prefix and a.loadgen and a.work and a.results):
         ap.error("--prefix, --loadgen, --work and --results are needed for a run")
     return a
+
+
+def resummarize(src, result):
+    """the cells and summaries of a run again, from its runs.json.gz, by
+    today's summary.py; the .json is rewritten in place"""
+    with gzip.open(os.path.join(os.path.dirname(src), result["runs_file"]), "rt") as f:
+        runs = json.load(f)
+    result["cells"] = summarize(runs)
+    result["workload_summary"] = workload_summary(result["cells"])
+    result["meta"]["serves_rule"] = SERVES_RULE
+    with (gzip.open(src, "wt") if src.endswith(".gz") else open(src, "w")) as f:
+        json.dump(result, f, indent=1, sort_keys=False)
 
 
 def main(argv=None):
@@ -33,6 +49,8 @@ def main(argv=None):
         src = a.markdown_from
         with (gzip.open(src, "rt") if src.endswith(".gz") else open(src)) as f:
             result = json.load(f)
+        if a.resummarize:
+            resummarize(src, result)
         write_markdown(src[:-len(".json.gz" if src.endswith(".gz") else ".json")] + ".md", result)
         return
     procs.stop_all_on_exit()

@@ -21,8 +21,16 @@ from .workloads import WORKLOADS
 # hiccup of a loaded machine at c 1 (p50 ~ 100 µs) from counting.
 SERVE_P99_FACTOR = 10
 SERVE_P99_FLOOR_US = 10000
-SERVES_RULE = ("serves: no errors, no client connection without answers, p99 <= max(%d x p50, %d ms)"
-               % (SERVE_P99_FACTOR, SERVE_P99_FLOOR_US // 1000))
+# And no request may wait longer than 1 s.  p99 cannot see a few client
+# connections that wait: behind nginx at pool 4, c 32, stock php-fpm's
+# keepalive answers most requests in 0.25 ms and leaves a few connections
+# without any answer for about 2 s.  In 1-second cells loadgen counts those
+# as starved; in 3-second cells they are answered before the end and only
+# the maximum shows them.  In the sweeps no other variant's slowest
+# request took as long as 1 s, at any pool size, concurrency or workload.
+SERVE_MAX_US = 1000000
+SERVES_RULE = ("serves: no errors, no client connection without answers, p99 <= max(%d x p50, %d ms), "
+               "no request over %d s" % (SERVE_P99_FACTOR, SERVE_P99_FLOOR_US // 1000, SERVE_MAX_US // 1000000))
 
 # (name, a, b): the comparisons made in every cell where both were measured
 # (each web server's SCGI ÷ best-fcgi is added per cell)
@@ -80,6 +88,9 @@ def variant_summary(rs):
     starved = [x["starved_connections"] for x in rs if "starved_connections" in x]
     if starved:
         s["starved_connections"] = max(starved)
+    slowest = [x["max_us"] for x in rs if x.get("max_us") is not None]
+    if slowest:
+        s["max_us"] = max(slowest)
     s["serves"] = serves(s)
     return s
 
@@ -87,7 +98,8 @@ def variant_summary(rs):
 def serves(s):
     """a variant's summary in a cell serves it (SERVES_RULE)"""
     return (s["errors"] == 0 and not s.get("starved_connections")
-            and s["p99_us"] <= max(SERVE_P99_FACTOR * s["p50_us"], SERVE_P99_FLOOR_US))
+            and s["p99_us"] <= max(SERVE_P99_FACTOR * s["p50_us"], SERVE_P99_FLOOR_US)
+            and s.get("max_us", 0) <= SERVE_MAX_US)
 
 
 def best_fcgi(vs, server="nginx"):

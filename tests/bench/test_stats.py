@@ -129,7 +129,8 @@ class RatioSummary(unittest.TestCase):
         self.assertEqual(r["median"], 0.667)
 
 
-def run(variant, rnd, rps, errors=0, p99=1000, pool_cpu=None, workload="hello", conc=32, p50=None, starved=None):
+def run(variant, rnd, rps, errors=0, p99=1000, pool_cpu=None, workload="hello", conc=32, p50=None, starved=None,
+        max_us=None):
     r = {"pool": 4, "opcache": True, "nginx_workers": 1, "workload": workload, "concurrency": conc,
          "variant": variant, "round": rnd, "rps": rps, "p50_us": p99 // 2 if p50 is None else p50, "p99_us": p99,
          "errors": errors, "requests": int(rps)}
@@ -137,6 +138,8 @@ def run(variant, rnd, rps, errors=0, p99=1000, pool_cpu=None, workload="hello", 
         r["cpu_us_per_request"] = {"pool": pool_cpu, "server": pool_cpu + 10}
     if starved is not None:
         r["starved_connections"] = starved
+    if max_us is not None:
+        r["max_us"] = max_us
     return r
 
 
@@ -188,6 +191,18 @@ class Serves(unittest.TestCase):
         self.assertFalse(self.summary(errors=1)["serves"])
         self.assertFalse(self.summary(starved=3)["serves"])
         self.assertTrue(self.summary(starved=0)["serves"])
+
+    def test_a_request_waiting_over_a_second_does_not_serve(self):
+        # p50 0.25 ms, p99 0.6 ms, but a few connections waited 2 s: the
+        # keepalive pool of a 3-second cell
+        self.assertFalse(self.summary(p50=250, p99=600, max_us=2000000)["serves"])
+        self.assertTrue(self.summary(p50=250, p99=600, max_us=1000000)["serves"])
+
+    def test_slowest_request_of_any_round_counts(self):
+        (c,) = summary.summarize([run("nginx-fcgi-ka", 0, 1000, max_us=30000),
+                                  run("nginx-fcgi-ka", 1, 1000, max_us=1700000)])
+        self.assertEqual(c["variants"]["nginx-fcgi-ka"]["max_us"], 1700000)
+        self.assertFalse(c["variants"]["nginx-fcgi-ka"]["serves"])
 
     def test_starvation_in_any_round_counts(self):
         (c,) = summary.summarize([run("apache-fcgi-reuse", 0, 100, starved=0),
