@@ -18,6 +18,7 @@ from .sanity import sanity
 from .servers import Servers
 from .summary import SERVES_RULE, summarize, workload_summary
 from .variants import variants_for, web_server
+from .webprofile import measure_web_profile
 from .workloads import WORKLOADS, make_tree
 
 
@@ -80,6 +81,9 @@ def run_profiles(ctx, plan, result):
         log("strace:", w)
         for binary, proto, prefix, key in builds:
             result["strace"].append(measure_strace(ctx, binary, proto, w, n, prefix=prefix, key=key))
+    if plan.get("web_profile"):
+        log("both sides of a request through each web server:", ", ".join(w for w, _ in plan["web_profile"]))
+        result["web_profile"] = measure_web_profile(ctx, plan)
     if plan["stream"]:
         log("streaming 100 MiB")
         for binary, proto in (("php-fpm", "fcgi"), ("php-fpm-scgi", "scgi")):
@@ -115,7 +119,8 @@ def run(ctx, mode, results, command):
     if meta["cpu_busy_before"]["busy"] > 0.15:
         log("WARNING: the CPUs are %.0f%% busy before we start (%.0f%% by niced processes); results will be noisy"
             % (100 * meta["cpu_busy_before"]["busy"], 100 * meta["cpu_busy_before"]["busy_niced"]))
-    result = {"meta": meta, "runs": [], "rss_idle": {}, "callgrind": [], "strace": [], "stream": []}
+    result = {"meta": meta, "runs": [], "rss_idle": {}, "callgrind": [], "strace": [], "stream": [],
+              "web_profile": []}
 
     for phase in plan["phases"]:
         log("phase:", phase["name"])

@@ -16,15 +16,28 @@ def web_servers(env):
     return ["nginx"] + [x for x in names if x != "nginx"]
 
 
+def web_profile(env, workloads):
+    """(workload, requests) of the per-request profile of both sides
+    through every web server (webprofile.py); BENCH_WEB_REQUESTS requests
+    per variant and workload, 2000 by default"""
+    n = int(env.get("BENCH_WEB_REQUESTS", 2000))
+    return [(w, n) for w in workloads]
+
+
 def quick_plan(env, stock):
+    """the headline cells in under 5 minutes per PHP version with the stock
+    build (make bench): pool 4, c 32, opcache on; every workload through
+    nginx, hello through Apache and lighttpd too; then the per-request
+    profiles (about 90 s of the 5 minutes).  Concurrency and pool sizes
+    are BENCH=servers' and BENCH=full's, opcache off and nginx with 2
+    workers BENCH=full's."""
     rounds = int(env.get("BENCH_ROUNDS", 3))
     d = int(env.get("BENCH_DURATION", 2))
     s = int(env.get("BENCH_SHORT", 1))
-    others = ["r100k", "post1m", "upload", "cpu", "framework"]
-    # the short cells: with a stock build, its keepalive pool stands for
-    # php-fpm's best configuration and this tree's keepalive pool is left
-    # to the two headline cells, so quick mode stays under 5 minutes
-    short = [v for v in NGINX_PHP if not (stock and v == "nginx-fcgi-ka")]
+    # with a stock build, its keepalive pool stands for php-fpm's best
+    # configuration and this tree's keepalive pool is left out
+    nginx = [v for v in NGINX_PHP if not (stock and v == "nginx-fcgi-ka")]
+    direct = ["direct-fcgi", "direct-scgi"]
     servers = web_servers(env)
     others_web = [v for x in servers if x != "nginx" for v in WEB_SERVERS[x]["variants"]]
     return {
@@ -33,23 +46,14 @@ def quick_plan(env, stock):
         "phases": [
             {"name": "pool 4, opcache on, nginx 1 worker", "pool": 4, "opcache": True, "nginx_workers": 1,
              "cgi": True,
-             "cells": [("hello", 32, d, None), ("r1m", 32, d, None)]
-             # the other concurrencies through nginx only: quick mode stays under 5 minutes
-             + [("hello", c, s, short) for c in (1, 8, 128)]
-             + [(w, 32, s, short) for w in others]
+             "cells": [("hello", 32, d, nginx + ["nginx-return200"] + direct),
+                       ("r1m", 32, d, nginx + direct)]
+             + [(w, 32, s, nginx) for w in ("r100k", "post1m", "upload", "framework")]
              # CGI needs a few seconds to reach its steady state (32 execs in flight)
              + [("hello", 32, max(d, 3), ["cgi"])]
-             # one cell through Apache and lighttpd, as short as the others
-             # through nginx: quick mode stays under 5 minutes
+             # the headline cell of each other web server
              + ([("hello", 32, s, others_web)] if others_web else [])},
-            {"name": "pool 4, opcache off, nginx 1 worker", "pool": 4, "opcache": False, "nginx_workers": 1,
-             "cgi": False,
-             "cells": [("hello", 32, s, short + ["direct-fcgi", "direct-scgi"])]},
-            {"name": "pool 4, opcache on, nginx 2 workers", "pool": 4, "opcache": True, "nginx_workers": 2,
-             "cgi": False,
-             "cells": [("hello", 32, s, short + ["nginx-return200"])]},
         ],
-        # opcache off: BENCH=full
         "callgrind": [("hello", True)],
         "strace": [("hello", 500), ("r1m", 100), ("post1m", 100)],
         "stream": True,
@@ -66,7 +70,8 @@ def profile_plan(env, stock):
         if w not in WORKLOADS or w == "stream":
             raise SystemExit("bench: BENCH_WORKLOADS: unknown workload %r (know: %s)" % (w, ", ".join(WORKLOADS)))
     base = [("hello", 500), ("r1m", 100), ("post1m", 100)]
-    return {"rounds": 0, "phases": [],
+    return {"rounds": 0, "phases": [], "web_servers": web_servers(env),
+            "web_profile": web_profile(env, ["hello", "r100k"] + [w for w in workloads if w not in ("hello", "r100k")]),
             "callgrind": [(w, True) for w in workloads],
             # the syscalls of the workloads asked for too (upload: patches/0012)
             "strace": base + [(w, 100) for w in workloads if w not in dict(base)],
@@ -105,6 +110,7 @@ def full_plan(env, stock):
             "callgrind": [(w, True) for w in ("hello", "r100k", "post1m", "upload", "framework") if w in workloads
                           or w == "hello"] + [("hello", False)],
             "strace": [("hello", 500), ("r1m", 100), ("post1m", 100), ("upload", 100), ("framework", 200)],
+            "web_profile": web_profile(env, [w for w in ("hello", "r100k") if w in workloads] or ["hello"]),
             "stream": True}
 
 
@@ -135,5 +141,7 @@ def servers_plan(env, stock):
     phases = [{"name": "pool %d, opcache on, nginx 1 worker" % n, "pool": n, "opcache": True,
                "nginx_workers": 1, "cgi": False,
                "cells": [(w, c, d, only) for w in workloads for c in concs]} for n in pools]
+    # and whose work a request is on each side, for the cells SCGI loses
     return {"rounds": rounds, "phases": phases, "web_servers": servers,
+            "web_profile": web_profile(env, [w for w in ("hello", "r100k") if w in workloads]),
             "callgrind": [], "strace": [], "stream": False}

@@ -97,6 +97,17 @@ def measure_callgrind(ctx, binary, proto, workload, opcache, k_lo=100, k_hi=600,
             "request_path_inclusive_ir_per_request": [[fn, round(v)] for fn, v in incl if v >= 50]}
 
 
+def strace_counts(lines):
+    """syscall -> calls, from the table `strace -c` writes (errors column
+    or not; the total line left out)"""
+    counts = {}
+    for line in lines:
+        m = re.match(r"^\s*[\d.]+\s+[\d.]+\s+\d+\s+(\d+)\s+(?:\d+\s+)?(\w+)\s*$", line)
+        if m and m.group(2) != "total":
+            counts[m.group(2)] = counts.get(m.group(2), 0) + int(m.group(1))
+    return counts
+
+
 def measure_strace(ctx, binary, proto, workload, requests, prefix=None, key=None):
     """syscalls per request in the one worker of a static pool: strace -c -f
     -p WORKER around exactly `requests` requests, then a full trace of a few
@@ -113,14 +124,9 @@ def measure_strace(ctx, binary, proto, workload, requests, prefix=None, key=None
         run_loadgen(ctx, proto, pool.sock, workload, 1, requests=requests)
         time.sleep(0.2)
         stop(st, signal.SIGINT)
-        counts = {}
-        total = 0
         with open(out) as f:
-            for line in f:
-                m = re.match(r"^\s*[\d.]+\s+[\d.]+\s+\d+\s+(\d+)\s+(?:\d+\s+)?(\w+)\s*$", line)
-                if m and m.group(2) != "total":
-                    counts[m.group(2)] = int(m.group(1))
-                    total += int(m.group(1))
+            counts = strace_counts(f)
+        total = sum(counts.values())
         # the sequence for one request, from a full trace of five
         out2 = os.path.join(ctx.work, "strace-seq-%s-%s.txt" % (key, workload))
         st = start(["strace", "-f", "-s", "0", "-o", out2, "-p", str(worker)], "strace",

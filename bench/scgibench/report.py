@@ -306,6 +306,35 @@ def strace_markdown(result):
     return L
 
 
+def web_profile_markdown(result):
+    """both sides of a request through each web server (webprofile.py)"""
+    prof = result.get("web_profile") or []
+    if not prof:
+        return []
+    L = ["\n## Both sides of a request: the web server's and the pool's work per request\n",
+         "Pool 4, opcache on, c 32, %d requests per variant: syscalls from `strace -c -f` over every "
+         "process and thread of the web server and of the pool; context switches (voluntary: the side "
+         "waited; involuntary: it was preempted) and CPU time from /proc, in a run without strace. "
+         "The counts do not depend on the machine's load; the CPU times do.\n" % prof[0]["requests"],
+         "| workload | variant | web: syscalls | web: switches vol / invol | web: CPU µs | "
+         "pool: syscalls | pool: switches vol / invol | pool: CPU µs | errors |",
+         "|---|---|---|---|---|---|---|---|---|"]
+    for p in prof:
+        web = [s for s in p["sides"] if s != "pool"]
+        w, pool = p["sides"][web[0]] if web else {}, p["sides"].get("pool", {})
+        L.append("| %s | %s | %s | %s / %s | %s | %s | %s / %s | %s | %d |" % (
+            p["workload"], p["variant"], w.get("syscalls_per_request"), w.get("voluntary_switches_per_request"),
+            w.get("involuntary_switches_per_request"), w.get("cpu_us_per_request"), pool.get("syscalls_per_request"),
+            pool.get("voluntary_switches_per_request"), pool.get("involuntary_switches_per_request"),
+            pool.get("cpu_us_per_request"), p["errors"]))
+    L.append("\nThe syscalls of each side, per request:\n")
+    for p in prof:
+        for side, x in p["sides"].items():
+            L.append("- %s, %s, %s: %s" % (p["workload"], p["variant"], side,
+                                          ", ".join("%s %g" % kv for kv in x.get("syscalls", {}).items())))
+    return L
+
+
 def stream_markdown(result):
     L = []
     if result.get("stream"):
@@ -380,7 +409,7 @@ def plots_markdown(result):
 # the report, top to bottom
 SECTIONS = (header_markdown, ratios_markdown, web_servers_markdown, cpu_markdown, cells_markdown,
             serving_markdown, switches_markdown, rss_idle_markdown, callgrind_markdown, strace_markdown,
-            stream_markdown, plots_markdown)
+            web_profile_markdown, stream_markdown, plots_markdown)
 
 
 def markdown(result):
@@ -430,6 +459,10 @@ def print_headline(result):
     for w, d in by.items():
         print("syscalls/request %s: stock php-fpm %s, php-fpm %s, php-fpm-scgi %s" % (
             w, d.get("fcgi-stock"), d.get("fcgi"), d.get("scgi")))
+    for p in result.get("web_profile") or []:
+        print("per request %s %s: %s" % (p["workload"], p["variant"], ", ".join(
+            "%s %s syscalls %s CPU µs" % (side, x.get("syscalls_per_request"), x.get("cpu_us_per_request"))
+            for side, x in p["sides"].items())))
     for s in result["stream"]:
         print("stream 100 MiB %s: worker RSS growth %d KiB" % (s["binary"], s["growth_kib"]))
     print("elapsed %.0f s" % result["meta"]["elapsed_s"])

@@ -88,6 +88,19 @@ check(not missing, "strace syscalls per request of every build", repr(missing))
 seq = st.get(("hello", "scgi"), {}).get("sequence") or []
 check(seq and seq[0].startswith("accept4(") and sum(l.startswith("writev(") for l in seq) == 1,
       "strace prints one php-fpm-scgi request's syscalls", repr(seq))
+# both sides of a request through each web server: every variant, both
+# sides counted; php-fpm-scgi's without errors (a keepalive pool may starve
+# connections at c 32, which is what the sweep reports)
+prof = {x["variant"]: x for x in r.get("web_profile") or []}
+want = ["nginx-scgi", "nginx-fcgi-stock", "nginx-fcgi-stock-ka", "apache-fcgi", "apache-fcgi-reuse", "apache-scgi",
+        "lighttpd-fcgi", "lighttpd-scgi"]
+check(sorted(prof) == sorted(want), "the web-side profile measured every variant", repr(sorted(prof)))
+check(prof and all(len(x["sides"]) == 2 and all(s.get("syscalls_per_request", 0) > 0 and s["cpu_us_per_request"] > 0
+                                               for s in x["sides"].values()) for x in prof.values()),
+      "syscalls and CPU per request of the web server and of the pool",
+      repr({v: x["sides"] for v, x in prof.items()}))
+check(all(prof[v]["errors"] == 0 for v in prof if v.endswith("-scgi")),
+      "php-fpm-scgi served the web-side profile without errors", repr({v: prof[v]["errors"] for v in prof}))
 check(r["stream"] and all(s["errors"] == 0 and s["response_bytes"] >= 100 << 20 for s in r["stream"]),
       "the 100 MiB streaming response arrived whole", repr(r["stream"]))
 
@@ -107,7 +120,7 @@ else:
 with open(stem + ".md") as f:
     md = f.read()
 for title in ("## Ratios", "## Through Apache httpd", "## Which configurations serve", "## Requests/s",
-              "## Instructions per request", "## Syscalls per request"):
+              "## Instructions per request", "## Syscalls per request", "## Both sides of a request"):
     check(title in md, "the report has %s" % title.lstrip("# "))
 # the tables BENCHMARKS.md opens with: one per web server, a row per workload
 for title in ("## Through nginx (", "## Through Apache httpd, event MPM (", "## Through lighttpd ("):
