@@ -41,11 +41,10 @@ def cpu_ticks(pids, reaped=False):
     return t
 
 
-def cpu_ns(pids):
-    """nanoseconds on a CPU of these processes' threads (schedstat): the
-    precision that per-request figures of a few thousand requests need,
-    where /proc/PID/stat counts in ticks of 10 ms"""
-    t = 0
+def thread_files(pids, name):
+    """the contents of /proc/PID/task/TID/<name> of every thread of these
+    processes (threads gone meanwhile are left out)"""
+    out = []
     for p in pids:
         try:
             tids = os.listdir("/proc/%d/task" % p)
@@ -53,11 +52,18 @@ def cpu_ns(pids):
             continue
         for tid in tids:
             try:
-                with open("/proc/%d/task/%s/schedstat" % (p, tid)) as f:
-                    t += int(f.read().split()[0])
-            except (OSError, ValueError, IndexError):
+                with open("/proc/%d/task/%s/%s" % (p, tid, name)) as f:
+                    out.append(f.read())
+            except OSError:
                 pass
-    return t
+    return out
+
+
+def cpu_ns(pids):
+    """nanoseconds on a CPU of these processes' threads (schedstat): the
+    precision that per-request figures of a few thousand requests need,
+    where /proc/PID/stat counts in ticks of 10 ms"""
+    return sum(int(x.split()[0]) for x in thread_files(pids, "schedstat") if x.split())
 
 
 def ctx_switches(pids):
@@ -65,21 +71,12 @@ def ctx_switches(pids):
     over their threads: /proc/PID/status counts only the main thread's, and
     Apache's event MPM serves requests in its other threads"""
     v = n = 0
-    for p in pids:
-        try:
-            tids = os.listdir("/proc/%d/task" % p)
-        except OSError:
-            continue
-        for t in tids:
-            try:
-                with open("/proc/%d/task/%s/status" % (p, t)) as f:
-                    for line in f:
-                        if line.startswith("voluntary_ctxt_switches:"):
-                            v += int(line.split()[1])
-                        elif line.startswith("nonvoluntary_ctxt_switches:"):
-                            n += int(line.split()[1])
-            except OSError:
-                pass
+    for status in thread_files(pids, "status"):
+        for line in status.splitlines():
+            if line.startswith("voluntary_ctxt_switches:"):
+                v += int(line.split()[1])
+            elif line.startswith("nonvoluntary_ctxt_switches:"):
+                n += int(line.split()[1])
     return v, n
 
 
