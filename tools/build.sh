@@ -21,8 +21,11 @@ if command -v ccache >/dev/null; then
 	export CCACHE_BASEDIR="$tree"
 	export CCACHE_NOHASHDIR=1
 	cc="ccache ${CC:-gcc}"
+	# ext/intl is C++: without this every fresh build compiles it again
+	cxx="ccache ${CXX:-g++}"
 else
 	cc="${CC:-gcc}"
+	cxx="${CXX:-g++}"
 fi
 
 cflags="-O2 -g"
@@ -60,12 +63,13 @@ if [ ! -x "$tree/configure" ] || [ "$(cat "$stamps/buildconf" 2>/dev/null)" != "
 	echo "$m4_id" > "$stamps/buildconf"
 fi
 
-conf_id=$( (cat "$tree/configure"; echo "$options $cc $cflags $ldflags") | sha256sum | cut -d' ' -f1)
+conf_id=$( (cat "$tree/configure"; echo "$options $cc $cxx $cflags $ldflags") | sha256sum | cut -d' ' -f1)
 if [ ! -f "$tree/Makefile" ] || [ "$(cat "$stamps/configure" 2>/dev/null)" != "$conf_id" ]; then
 	say "configure"
 	rm -f "$stamps/configure"
 	# shellcheck disable=SC2086
-	(cd "$tree" && CC="$cc" CFLAGS="$cflags" LDFLAGS="$ldflags" ./configure $options > "$stamps/configure.log" 2>&1) || {
+	(cd "$tree" && CC="$cc" CXX="$cxx" CFLAGS="$cflags" LDFLAGS="$ldflags" \
+		./configure $options > "$stamps/configure.log" 2>&1) || {
 		tail -30 "$stamps/configure.log" >&2
 		say "configure failed; the whole log is $stamps/configure.log"
 		exit 1
