@@ -14,6 +14,9 @@ EXTENSION_DIR   = /usr/lib/php/$(API)
 # as new as the engine's security level (the pin's Debian version)
 DEBIAN_PHP     := $(shell dpkg-query -W -f='$${Version}' php$(PHPV)-common)
 ENGINE_DEPENDS  = $(if $(DEBIAN_PHP),php$(PHPV)-common (>= $(DEBIAN_PHP))$(comma) php$(PHPV)-json (>= $(DEBIAN_PHP))$(comma) php$(PHPV)-opcache (>= $(DEBIAN_PHP)))
+# what Debian's PHP packages provide for the engine's API (their rules
+# read the same line)
+ENGINE_PROVIDES := $(shell sed -n 's/^\#define PHP_API_VERSION \([0-9]*\).*/phpapi-\1/p' main/php.h)
 BUILT_PROGRAM   = sapi/fpm-scgi/php-fpm-scgi
 JOBS           := $(shell nproc)
 # build-deb.sh mounts a ccache directory for this suite at CCACHE_DIR

@@ -186,6 +186,16 @@ else
 fi
 phase "install"
 
+# the engine's API, provided as Debian's own SAPI packages provide it: an
+# extension package installed alone is then satisfied by this package
+api=$(R dpkg-query -W -f '${Provides}' "php$phpv-fpm" | tr ',' '\n' | grep -o 'phpapi-[0-9]*')
+ours=$(R dpkg-query -W -f '${Provides}' "$pkg")
+if [ -n "$api" ] && echo "$ours" | tr ',' '\n' | grep -qx " *$api"; then
+	pass "Provides: $api, as php$phpv-fpm does"
+else
+	fail "Provides: '$ours', php$phpv-fpm provides '$api'"
+fi
+
 missing=""
 for f in "$sbin" "$etc/php.ini" "$etc/php-fpm-scgi.conf" "$etc/pool.d/www.conf" \
 	/lib/systemd/system/$pkg.service /etc/logrotate.d/$pkg /usr/share/man/man8/php-fpm-scgi$phpv.8.gz \
