@@ -26,11 +26,12 @@ def web_profile(env, workloads):
 
 def quick_plan(env, stock):
     """the headline cells in under 5 minutes per PHP version with the stock
-    build (make bench): pool 4, c 32, opcache on; every workload through
-    nginx, hello through Apache and lighttpd too; then the per-request
-    profiles (about 90 s of the 5 minutes).  Concurrency and pool sizes
-    are BENCH=servers' and BENCH=full's, opcache off and nginx with 2
-    workers BENCH=full's."""
+    build (make bench): pool 4, c 32, opcache on; hello, r1m, r100k,
+    post1m, upload and framework through nginx, hello through Apache and
+    lighttpd too; then the per-request profiles (about 70 s of the 5
+    minutes).  Concurrency and pool sizes are BENCH=servers' and
+    BENCH=full's; opcache off, nginx with 2 workers and the cpu workload
+    BENCH=full's."""
     rounds = int(env.get("BENCH_ROUNDS", 3))
     d = int(env.get("BENCH_DURATION", 2))
     s = int(env.get("BENCH_SHORT", 1))

@@ -6,7 +6,8 @@
 # The engine this build is compiled against: the package needs at least it
 ENGINE_VERSION := $(shell dpkg-query -W -f='$${Version}' libphp$(PHPV)-embed)
 ENGINE_DEPENDS  = $(if $(ENGINE_VERSION),libphp$(PHPV)-embed (>= $(ENGINE_VERSION))$(comma) php$(PHPV)-common (>= $(ENGINE_VERSION))$(comma) php$(PHPV)-opcache (>= $(ENGINE_VERSION)))
-ENGINE_PROVIDES := phpapi-$(shell php-config$(PHPV) --phpapi)
+# (empty, and debian/rules stops, when php-config gives no API)
+ENGINE_PROVIDES := $(addprefix phpapi-,$(shell php-config$(PHPV) --phpapi))
 BUILT_PROGRAM   = $(SBIN)
 
 engine-configure:
